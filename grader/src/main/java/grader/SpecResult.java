@@ -1,0 +1,48 @@
+package grader;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The outcome of one spec (a test method).
+ *
+ * @param className the spec class's simple name, e.g. {@code ReductionSpec}
+ * @param method the method name, e.g. {@code sumOverLastAxis}
+ * @param displayName the sentence the spec states
+ * @param outcome passed, failed, or not run
+ * @param message why it did not pass, in words a learner understands; empty when it passed
+ * @param duration how long it ran
+ * @param tags the spec's JUnit tags (an integration spec carries {@code integration})
+ */
+public record SpecResult(String className, String method, String displayName, Outcome outcome,
+                         String message, Duration duration, Set<String> tags) {
+
+    /** How a spec ended. */
+    public enum Outcome { PASSED, FAILED, NOT_RUN }
+
+    public boolean passed() {
+        return outcome == Outcome.PASSED;
+    }
+
+    /** {@code ReductionSpec#sumOverLastAxis}: the name the known-wrong catalogue and the JSON use. */
+    public String id() {
+        return className + "#" + method;
+    }
+
+    /**
+     * The message in one line: its first line, joined with the next when the first is only an
+     * AssertJ description such as {@code [mean over axis 1 is the row average]}.
+     */
+    public String summary() {
+        java.util.List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        String first = lines.get(0);
+        return first.matches("\\[.*\\]") && lines.size() > 1 ? first + " " + lines.get(1) : first;
+    }
+
+    public boolean isIntegration() {
+        return tags.contains("integration");
+    }
+}

@@ -1,0 +1,211 @@
+package grader.engine;
+
+import grader.Kata;
+import grader.KataResult;
+import grader.Repository;
+import grader.SpecResult;
+import grader.Status;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Grades katas from source: compiles the support code once, then each kata's main and spec
+ * sources into a scratch folder outside the repository, loads them in a class loader of their own
+ * and runs the specs. Nothing is written into the repository.
+ *
+ * <p>Close the engine when done: it puts the standard streams back and deletes its scratch folder.
+ */
+public final class Engine implements AutoCloseable {
+
+    /** Whose solutions to compile with the specs. */
+    public enum Solutions { LEARNER, REFERENCE }
+
+    private static final Pattern SPEC_ANNOTATION =
+            Pattern.compile("^\\s*@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b", Pattern.MULTILINE);
+
+    private final Repository repository;
+    private final SpecRun specRun;
+    private final Path scratch;
+    private final OutputCapture output;
+    private final List<Path> libraries;
+    private final Map<String, Compiled> compiled = new LinkedHashMap<>();
+    private Path supportClasses;
+    private List<String> supportErrors;
+    private int runs;
+
+    public Engine(Repository repository, Settings settings) {
+        this.repository = repository;
+        this.specRun = new SpecRun(settings);
+        this.libraries = Libraries.forSpecs();
+        try {
+            this.scratch = Files.createTempDirectory("kata-grader-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder for compiled classes", e);
+        }
+        this.output = OutputCapture.install();
+    }
+
+    /** The terminal as it was before the engine captured the standard streams. */
+    public PrintStream terminal() {
+        return output.terminal();
+    }
+
+    /** The kata's own sources: the skeleton or the learner's work. */
+    public SourceSet learnerSources(Kata kata) {
+        return SourceSet.of(kata.mainSources());
+    }
+
+    /** The reference solution of the kata, in place of the skeleton's classes. */
+    public SourceSet referenceSources(Kata kata) {
+        SourceSet skeleton = learnerSources(kata);
+        return skeleton.overlay(repository.referenceSources(), skeleton.packageFolders());
+    }
+
+    /**
+     * Grades one kata with the given main sources. {@code earlier} holds the results of katas
+     * graded before, by id; a prerequisite not among them makes its integration specs unrunnable.
+     */
+    public KataResult grade(Kata kata, SourceSet mainSources, Map<String, KataResult> earlier) {
+        long start = System.nanoTime();
+        int total = countSpecs(kata);
+        List<String> brokenPrerequisites = kata.prerequisites().stream()
+                .filter(id -> !compiled.containsKey(id) || !compiled.get(id).errors().isEmpty())
+                .toList();
+        if (!brokenPrerequisites.isEmpty()) {
+            return new KataResult(kata, Status.BLOCKED, List.of(), total,
+                    "blocked by " + String.join(", ", brokenPrerequisites) + ", which does not compile",
+                    since(start), "");
+        }
+        Compiled classes = compile(kata, mainSources);
+        if (!classes.errors().isEmpty()) {
+            return new KataResult(kata, Status.DOES_NOT_COMPILE, List.of(), total,
+                    classes.errors().get(0), since(start), "");
+        }
+        if (!classes.forbidden().isEmpty()) {
+            return new KataResult(kata, Status.DOES_NOT_COMPILE, List.of(), total,
+                    classes.forbidden().get(0) + ", which would end the grader: throw an exception instead",
+                    since(start), "");
+        }
+        output.reset();
+        SpecRun.Result run = specRun.run(classes.loader(), SourceSet.of(kata.testSources()).classNames(), kata.id());
+        String printed = output.text();
+        return classify(kata, run, earlier, since(start), printed);
+    }
+
+    private KataResult classify(Kata kata, SpecRun.Result run, Map<String, KataResult> earlier,
+                                Duration duration, String printed) {
+        List<SpecResult> specs = run.specs();
+        long passed = specs.stream().filter(SpecResult::passed).count();
+        List<String> unfinished = kata.prerequisites().stream()
+                .filter(id -> earlier.get(id) == null || !earlier.get(id).done())
+                .toList();
+        boolean onlyIntegrationFails = specs.stream().filter(spec -> !spec.passed()).allMatch(SpecResult::isIntegration);
+        Status status;
+        String note = run.note();
+        if (!specs.isEmpty() && passed == specs.size()) {
+            status = Status.DONE;
+        } else if (!unfinished.isEmpty() && onlyIntegrationFails && !specs.isEmpty()) {
+            status = Status.BLOCKED;
+            note = "blocked by " + String.join(", ", unfinished) + ": its integration specs use that kata's classes";
+        } else if (passed == 0) {
+            status = Status.NOT_STARTED;
+        } else {
+            status = Status.IN_PROGRESS;
+        }
+        if (note.isEmpty() && output.bytesPrinted() > 1024 * 1024) {
+            note = "its specs printed " + Units.bytes(output.bytesPrinted()) + " (not shown)";
+        }
+        return new KataResult(kata, status, specs, specs.size(), note, duration, printed);
+    }
+
+    private Compiled compile(Kata kata, SourceSet mainSources) {
+        List<String> support = supportErrors();
+        Path folder = scratch.resolve(kata.slug() + "-" + (++runs));
+        if (!support.isEmpty()) {
+            return new Compiled(folder, List.of("support code: " + support.get(0)), List.of(), null);
+        }
+        List<Path> classPath = new ArrayList<>(libraries);
+        classPath.add(supportClasses);
+        List<Path> loaderFolders = new ArrayList<>(List.of(folder, supportClasses));
+        for (String id : kata.prerequisites()) {
+            classPath.add(compiled.get(id).folder());
+            loaderFolders.add(compiled.get(id).folder());
+        }
+        List<Path> sources = new ArrayList<>(mainSources.files());
+        sources.addAll(SourceSet.of(kata.testSources()).files());
+        JavaCompilation.Outcome outcome = JavaCompilation.compile(sources, classPath, folder, repository::relative);
+        KataClassLoader loader = outcome.compiled()
+                ? new KataClassLoader("kata-" + kata.id(), loaderFolders, Engine.class.getClassLoader()) : null;
+        Compiled result = new Compiled(folder, outcome.errors(), outcome.forbiddenCalls(), loader);
+        Compiled previous = compiled.put(kata.id(), result);
+        closeQuietly(previous);
+        return result;
+    }
+
+    private List<String> supportErrors() {
+        if (supportErrors == null) {
+            supportClasses = scratch.resolve("support");
+            supportErrors = JavaCompilation.compile(SourceSet.of(repository.supportSources()).files(),
+                    libraries, supportClasses, repository::relative).errors();
+        }
+        return supportErrors;
+    }
+
+    private static int countSpecs(Kata kata) {
+        int count = 0;
+        for (Path file : SourceSet.of(kata.testSources()).files()) {
+            try {
+                Matcher annotations = SPEC_ANNOTATION.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (annotations.find()) {
+                    count++;
+                }
+            } catch (IOException e) {
+                // an unreadable spec file is reported by the compiler
+            }
+        }
+        return count;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    @Override
+    public void close() {
+        output.restore();
+        compiled.values().forEach(Engine::closeQuietly);
+        compiled.clear();
+        try (Stream<Path> walk = Files.walk(scratch)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            scratch.toFile().deleteOnExit();
+        }
+    }
+
+    private static void closeQuietly(Compiled compiledKata) {
+        if (compiledKata != null && compiledKata.loader() != null) {
+            try {
+                compiledKata.loader().close();
+            } catch (IOException e) {
+                // the scratch folder is deleted on a best-effort basis
+            }
+        }
+    }
+
+    /** A kata compiled into {@code folder}; {@code loader} is null when it did not compile. */
+    private record Compiled(Path folder, List<String> errors, List<String> forbidden, KataClassLoader loader) {
+    }
+}
