@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Grades katas in kata order, so that a kata's prerequisites are graded before it. */
@@ -15,10 +16,15 @@ public final class Grading {
     private final Engine engine;
     private final Solutions solutions;
     private final Map<String, KataResult> results = new LinkedHashMap<>();
+    private final Optional<Manifest> pristine;
+    private final Manifest now;
 
-    public Grading(Engine engine, Solutions solutions) {
+    /** {@code pristine} is the committed manifest (none: specs are not checked for edits). */
+    public Grading(Engine engine, Solutions solutions, Optional<Manifest> pristine, Manifest now) {
         this.engine = engine;
         this.solutions = solutions;
+        this.pristine = pristine;
+        this.now = now;
     }
 
     /** Grades {@code selected}, first grading (without reporting) any prerequisite not among them. */
@@ -38,8 +44,20 @@ public final class Grading {
 
     private KataResult gradeOne(Kata kata) {
         SourceSet main = solutions == Solutions.REFERENCE ? engine.referenceSources(kata) : engine.learnerSources(kata);
-        KataResult result = engine.grade(kata, main, results);
+        KataResult result = modified(engine.grade(kata, main, results));
         results.put(kata.id(), result);
         return result;
+    }
+
+    /** The same result marked ⚠ when the kata's specs or the support code differ from the manifest. */
+    private KataResult modified(KataResult result) {
+        List<String> changed = pristine.map(manifest -> manifest.differences(now, result.kata())).orElse(List.of());
+        if (changed.isEmpty()) {
+            return result;
+        }
+        String note = "specs modified: " + changed.get(0) + (changed.size() > 1 ? " and " + (changed.size() - 1) + " more" : "")
+                + "; restore with git checkout -- " + changed.get(0);
+        return new KataResult(result.kata(), Status.SPECS_MODIFIED, result.specs(), result.total(), note,
+                result.duration(), result.output());
     }
 }

@@ -43,6 +43,9 @@ public final class Main {
             out.println("grader: " + e.getMessage());
             return 2;
         }
+        if (options.manifest()) {
+            return writeManifest(repository, out);
+        }
         List<Kata> all = repository.katas();
         List<Kata> selected = options.kata().map(id -> all.stream().filter(k -> k.matches(id)).toList()).orElse(all);
         if (selected.isEmpty()) {
@@ -61,7 +64,8 @@ public final class Main {
         terminal.println("Grading " + (reference ? "the reference solutions" : "your katas") + " ("
                 + selected.size() + (selected.size() == 1 ? " kata" : " katas") + ")");
         int[] count = {0};
-        List<KataResult> results = new Grading(engine, options.solutions()).grade(all, selected, result ->
+        Grading grading = new Grading(engine, options.solutions(), Manifest.committed(repository), Manifest.of(repository));
+        List<KataResult> results = grading.grade(all, selected, result ->
                 terminal.printf(Locale.ROOT, "  [%d/%d] %s %-28s %s %d/%d  (%.1f s)%n", ++count[0], selected.size(),
                         result.kata().id(), result.kata().name(), result.status().icon(), result.passed(),
                         result.total(), result.duration().toMillis() / 1000.0));
@@ -78,6 +82,17 @@ public final class Main {
             terminal.println(summary.nextStep());
         }
         return 0;
+    }
+
+    private static int writeManifest(Repository repository, PrintStream out) {
+        try {
+            AtomicFile.write(repository.manifest(), Manifest.of(repository).text());
+            out.println("Wrote " + repository.manifest());
+            return 0;
+        } catch (IOException e) {
+            out.println("grader: could not write the manifest: " + e.getMessage());
+            return 2;
+        }
     }
 
     private static void write(Options options, Repository repository, Summary summary, PrintStream terminal) {

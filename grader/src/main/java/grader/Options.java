@@ -16,9 +16,10 @@ import java.util.function.Function;
  * @param json {@code -Djson=path}: where to write the results as JSON
  * @param settings {@code -Dtimeout=seconds} per spec, {@code -DkataTimeout=seconds} per kata
  * @param repository {@code -Drepository=path}: the repository to grade (default: found from the working folder)
+ * @param manifest {@code -Dmanifest=write}: refresh the spec manifest instead of grading (for maintainers)
  */
 public record Options(Optional<String> kata, Solutions solutions, Optional<Path> progress, Optional<Path> json,
-                      Settings settings, Optional<Path> repository) {
+                      Settings settings, Optional<Path> repository, boolean manifest) {
 
     /** Reads the options.
      *
@@ -30,8 +31,14 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
         Settings settings = new Settings(
                 seconds(properties, "timeout", Settings.DEFAULT.specTimeoutSeconds()),
                 seconds(properties, "kataTimeout", Settings.DEFAULT.kataTimeoutSeconds()));
+        boolean manifest = value(properties, "manifest").map(v -> {
+            if (!v.equals("write")) {
+                throw new IllegalArgumentException("-Dmanifest=" + v + " is not an option: use -Dmanifest=write");
+            }
+            return true;
+        }).orElse(false);
         return new Options(kata, solutions, value(properties, "progress").map(Path::of),
-                value(properties, "json").map(Path::of), settings, value(properties, "repository").map(Path::of));
+                value(properties, "json").map(Path::of), settings, value(properties, "repository").map(Path::of), manifest);
     }
 
     private static Solutions solutions(String value) {

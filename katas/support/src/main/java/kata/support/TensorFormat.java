@@ -71,10 +71,10 @@ public final class TensorFormat {
         }
         int step = 1;
         for (int axis = tensor.rank() - 1; axis >= 0; axis--) {
-            if (tensor.size(axis) > 1 && tensor.strides()[axis] != step) {
+            if (tensor.strides()[axis] != step) {
                 return false;
             }
-            step *= tensor.size(axis);
+            step *= Math.max(tensor.size(axis), 1);
         }
         return true;
     }

@@ -3,13 +3,14 @@ package kata.support.testing;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every index of a shape in row-major order, for the spec toolkit (not for kata code). */
-final class Indices {
+/** Every index of a shape in row-major order: for specs, which walk tensors independently of the code they check. */
+public final class Indices {
 
     private Indices() {
     }
 
-    static List<int[]> of(int[] shape) {
+    /** The indices of {@code shape}, last coordinate fastest; none when a size is 0, one (empty) for a scalar. */
+    public static List<int[]> of(int[] shape) {
         List<int[]> all = new ArrayList<>();
         for (int size : shape) {
             if (size == 0) {

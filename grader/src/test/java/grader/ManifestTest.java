@@ -1,0 +1,56 @@
+package grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The spec manifest makes edited specs visible")
+class ManifestTest {
+
+    @Test
+    @DisplayName("the committed manifest matches the specs and support code as they are")
+    void committedManifestIsCurrent() {
+        Repository repository = Repository.at(RepositoryCopy.REAL_ROOT);
+
+        assertThat(Manifest.committed(repository)).as("grader/spec-manifest.txt").isPresent();
+        assertThat(Manifest.committed(repository).get().text())
+                .as("the spec manifest is stale: after changing a spec or support file run "
+                        + "mvn -q -pl grader exec:java -Dmanifest=write and commit grader/spec-manifest.txt")
+                .isEqualTo(Manifest.of(repository).text());
+    }
+
+    @Test
+    @DisplayName("an edited spec marks its kata ⚠, not done, and the summary says so")
+    void anEditedSpecIsMarked() {
+        try (RepositoryCopy learner = RepositoryCopy.create()) {
+            learner.write("katas/01-tensor-reduction/src/main/java/kata/reduction/Reduction.java",
+                    learner.read("reference/src/main/java/kata/reduction/Reduction.java"));
+            String spec = "katas/01-tensor-reduction/src/test/java/kata/reduction/ReductionSpec.java";
+            learner.write(spec, learner.read(spec) + "\n// made it pass\n");
+
+            GraderRun.Outcome outcome = GraderRun.on(learner.root()).run();
+
+            List<String[]> rows = GraderTest.rows(learner.resolve("PROGRESS.md"));
+            assertThat(rows.get(0)[2]).isEqualTo("⚠");
+            assertThat(rows.get(0)[6]).contains("specs modified: " + spec);
+            assertThat(outcome.terminal()).contains("0 of " + rows.size() + " katas done")
+                    .contains("1 kata has modified specs and is not counted");
+        }
+    }
+
+    @Test
+    @DisplayName("an edited support file marks every kata ⚠")
+    void anEditedSupportFileMarksEveryKata() {
+        try (RepositoryCopy learner = RepositoryCopy.create()) {
+            String tolerance = "katas/support/src/main/java/kata/support/Tolerance.java";
+            learner.write(tolerance, learner.read(tolerance).replace("1e-9", "1e-1"));
+
+            GraderRun.on(learner.root()).run();
+
+            assertThat(GraderTest.rows(learner.resolve("PROGRESS.md")))
+                    .allSatisfy(row -> assertThat(row[2]).isEqualTo("⚠"));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package grader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A scratch copy of the repository's sources (no build output), in which a test may plant learner
+ * code without touching the real working tree.
+ */
+final class RepositoryCopy implements AutoCloseable {
+
+    static final Path REAL_ROOT = Repository.find(Path.of("").toAbsolutePath())
+            .orElseThrow(() -> new IllegalStateException("grader tests run inside the kata repository")).root();
+
+    private final Path root;
+
+    private RepositoryCopy(Path root) {
+        this.root = root;
+    }
+
+    static RepositoryCopy create() {
+        return create(null);
+    }
+
+    /** A copy holding only the katas whose ids are given (all when null), plus the support code. */
+    static RepositoryCopy create(java.util.Set<String> kataIds) {
+        try {
+            Path root = Files.createTempDirectory("kata-repository-");
+            Files.createDirectories(root.resolve("grader"));
+            Files.copy(REAL_ROOT.resolve("pom.xml"), root.resolve("pom.xml"));
+            copy(REAL_ROOT.resolve("katas"), root.resolve("katas"));
+            if (kataIds != null) {
+                for (Kata kata : Repository.at(root).katas()) {
+                    if (!kataIds.contains(kata.id())) {
+                        delete(kata.folder());
+                    }
+                }
+            }
+            copy(REAL_ROOT.resolve("reference/src"), root.resolve("reference/src"));
+            copy(REAL_ROOT.resolve("reference/known-wrong"), root.resolve("reference/known-wrong"));
+            Path manifest = REAL_ROOT.resolve("grader/spec-manifest.txt");
+            if (Files.exists(manifest)) {
+                Files.copy(manifest, root.resolve("grader/spec-manifest.txt"));
+            }
+            return new RepositoryCopy(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path resolve(String relative) {
+        return root.resolve(relative);
+    }
+
+    String read(String relative) {
+        try {
+            return Files.readString(root.resolve(relative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void write(String relative, String content) {
+        try {
+            Files.createDirectories(root.resolve(relative).getParent());
+            Files.writeString(root.resolve(relative), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the first line of {@code relative} that contains {@code marker} with {@code replacement}. */
+    void replaceLine(String relative, String marker, String replacement) {
+        String source = read(relative);
+        int at = source.indexOf(marker);
+        if (at < 0) {
+            throw new IllegalArgumentException(relative + " has no line containing " + marker);
+        }
+        int start = source.lastIndexOf('\n', at) + 1;
+        int end = source.indexOf('\n', at);
+        write(relative, source.substring(0, start) + replacement + source.substring(end));
+    }
+
+    @Override
+    public void close() {
+        delete(root);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (!Files.exists(from)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.filter(p -> !p.toString().contains("target")).toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            folder.toFile().deleteOnExit();
+        }
+    }
+}

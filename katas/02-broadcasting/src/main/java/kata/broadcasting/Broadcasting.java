@@ -1,0 +1,105 @@
+package kata.broadcasting;
+
+import java.util.function.DoubleBinaryOperator;
+import kata.support.Tensor;
+
+/**
+ * Broadcasting: combining tensors of different shapes element by element, as if the smaller one had
+ * been repeated to the larger shape, without ever copying it.
+ *
+ * <p>The rule, for two shapes {@code a} and {@code b}:
+ * <ul>
+ *   <li>line the shapes up from their <em>last</em> axis (trailing alignment), and walk towards the
+ *       first; the shorter shape is treated as if it had extra leading axes of size 1;</li>
+ *   <li>at each position the two sizes are compatible when they are equal or when one of them is 1;
+ *       the result takes the larger (a size 1 is stretched to the other size);</li>
+ *   <li>the result has as many axes as the longer shape.</li>
+ * </ul>
+ * <pre>
+ *   (8, 1, 6, 1) with    (7, 1, 5)  -> (8, 7, 6, 5)
+ *   (4, 3)       with       (3)     -> (4, 3)        layer norm's gamma (d) against (T, d)
+ *   (2, 5, 5)    with    (1, 5)     -> (2, 5, 5)     a mask (1, T) against scores (h, T, T)
+ *   ()           with    (2, 3)     -> (2, 3)        a scalar has no axes and fits every shape
+ *   (3)          with    (4)        -> error
+ *   (5, 2)       with    (5)        -> error         (5) lines up with the 2, not with the 5
+ * </pre>
+ *
+ * <p>Conventions the specs hold you to:
+ * <ul>
+ *   <li>an axis in an error message is counted from the end, as broadcasting counts it: {@code -1}
+ *       is the last axis, {@code -2} the one before it; every error is an
+ *       {@link IllegalArgumentException} whose message names both shapes, as
+ *       {@link java.util.Arrays#toString(int[])} prints them (e.g. {@code [5, 2]} and {@code [5]}),
+ *       and the clashing axis (e.g. {@code axis -1});</li>
+ *   <li>inputs may be any layout (strides, offset): read them with {@link Tensor#get}, never by
+ *       walking their storage array;</li>
+ *   <li>inputs are never modified.</li>
+ * </ul>
+ */
+public final class Broadcasting {
+
+    private Broadcasting() {
+    }
+
+    /**
+     * The shape two tensors of shapes {@code a} and {@code b} broadcast to. Neither argument is
+     * modified.
+     *
+     * @throws IllegalArgumentException when at some axis the sizes differ and neither is 1; the message
+     *     names both shapes and that axis counted from the end (e.g. {@code axis -2})
+     */
+    public static int[] broadcastShape(int[] a, int[] b) {
+        throw new UnsupportedOperationException("TODO(02): line the shapes up from the end and combine the sizes");
+    }
+
+    /**
+     * {@code x} seen with the larger shape {@code shape}: a view, not a copy.
+     *
+     * <p>The result reads the same storage array as {@code x}, with the same offset. An axis that
+     * {@code x} already has at the target size keeps its stride; an axis where {@code x} has size 1
+     * but the target is larger, and every new leading axis, gets stride 0, so that moving along it
+     * reads the same elements again. Writing into {@code x} afterwards shows through the view.
+     *
+     * <p>Broadcasting to a shape goes one way only: {@code (3)} can become {@code (2, 3)} or
+     * {@code (3, 3)}, but {@code (2, 3)} cannot become {@code (3)} (axes are never dropped) nor
+     * {@code (2, 1)} (a size other than 1 never changes).
+     *
+     * @throws IllegalArgumentException when {@code x} cannot be broadcast to {@code shape}; the message
+     *     names the shape of {@code x}, the target shape and, when one clashes, the axis counted from
+     *     the end
+     */
+    public static Tensor broadcastTo(Tensor x, int... shape) {
+        throw new UnsupportedOperationException("TODO(02): build a view of x with the target shape, sharing its storage");
+    }
+
+    /**
+     * Applies {@code op} element by element after broadcasting both operands to
+     * {@link #broadcastShape their common shape}: the element at {@code index} of the result is
+     * {@code op(a', b')} where {@code a'} and {@code b'} are the elements of the broadcast views of
+     * {@code a} and {@code b} at {@code index} ({@code a}'s element is always the first argument).
+     *
+     * @return a fresh row-major tensor of the broadcast shape, sharing storage with neither input
+     * @throws IllegalArgumentException when the shapes do not broadcast; the message names both shapes
+     */
+    public static Tensor elementwise(Tensor a, Tensor b, DoubleBinaryOperator op) {
+        throw new UnsupportedOperationException("TODO(02): broadcast both operands and apply op at every index of the result");
+    }
+
+    /**
+     * {@code a + b} with broadcasting (see {@link #elementwise}).
+     *
+     * @throws IllegalArgumentException when the shapes do not broadcast
+     */
+    public static Tensor add(Tensor a, Tensor b) {
+        throw new UnsupportedOperationException("TODO(02): add with broadcasting");
+    }
+
+    /**
+     * {@code a * b}, element by element, with broadcasting (see {@link #elementwise}).
+     *
+     * @throws IllegalArgumentException when the shapes do not broadcast
+     */
+    public static Tensor multiply(Tensor a, Tensor b) {
+        throw new UnsupportedOperationException("TODO(02): multiply element by element with broadcasting");
+    }
+}

@@ -1,0 +1,111 @@
+/*
+ * Known wrong: elementwise reads each operand's storage array as if it were row-major from
+ * position 0, ignoring its strides and offset: right for fresh tensors, wrong for a transpose,
+ * a slice or a broadcast view.
+ * Caught by: BroadcastingSpec#elementwiseReadsOperandsThroughTheirStrides, BroadcastingProperties#addEqualsTheExplicitLoop, BroadcastingProperties#multiplyEqualsTheExplicitLoop
+ */
+package kata.broadcasting;
+
+import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
+import kata.support.Tensor;
+
+/** Broadcasting, with one known mistake (see the comment at the top of this file). */
+public final class Broadcasting {
+
+    private Broadcasting() {
+    }
+
+    /** The broadcast shape: sizes compared from the last axis, a missing axis counting as size 1. */
+    public static int[] broadcastShape(int[] a, int[] b) {
+        int rank = Math.max(a.length, b.length);
+        int[] result = new int[rank];
+        // Walk from the end: axis -1 of a meets axis -1 of b, whatever the ranks.
+        for (int fromEnd = 1; fromEnd <= rank; fromEnd++) {
+            int sizeA = sizeFromEnd(a, fromEnd);
+            int sizeB = sizeFromEnd(b, fromEnd);
+            if (sizeA != sizeB && sizeA != 1 && sizeB != 1) {
+                throw new IllegalArgumentException("shapes " + Arrays.toString(a) + " and "
+                        + Arrays.toString(b) + " do not broadcast: at axis -" + fromEnd + " the sizes "
+                        + sizeA + " and " + sizeB + " differ and neither is 1");
+            }
+            // Not Math.max: a size 1 gives way to the other size, even to 0 (an empty axis).
+            result[rank - fromEnd] = sizeA == 1 ? sizeB : sizeA;
+        }
+        return result;
+    }
+
+    /** A view of {@code x} with the target shape: same storage and offset, stride 0 where it repeats. */
+    public static Tensor broadcastTo(Tensor x, int... shape) {
+        int[] from = x.shape();
+        if (from.length > shape.length) {
+            throw new IllegalArgumentException("cannot broadcast shape " + Arrays.toString(from) + " to "
+                    + Arrays.toString(shape) + ": a view cannot drop axes, the target needs at least "
+                    + from.length);
+        }
+        int newAxes = shape.length - from.length;
+        int[] fromStrides = x.strides();
+        int[] strides = new int[shape.length]; // zeros: a new leading axis repeats all of x
+        for (int axis = 0; axis < from.length; axis++) {
+            int target = shape[newAxes + axis];
+            if (from[axis] == target) {
+                strides[newAxes + axis] = fromStrides[axis]; // unchanged axis: walk it as x does
+            } else if (from[axis] == 1) {
+                strides[newAxes + axis] = 0; // stretched: every index reads x's one element
+            } else {
+                throw new IllegalArgumentException("cannot broadcast shape " + Arrays.toString(from)
+                        + " to " + Arrays.toString(shape) + ": at axis -" + (from.length - axis)
+                        + " size " + from[axis] + " would have to become " + target
+                        + ", and only a size 1 can change");
+            }
+        }
+        return Tensor.strided(x.storage(), shape, strides, x.offset());
+    }
+
+    /** {@code op(a, b)} at every index of the broadcast shape, into a fresh row-major tensor. */
+    public static Tensor elementwise(Tensor a, Tensor b, DoubleBinaryOperator op) {
+        int[] shape = broadcastShape(a.shape(), b.shape());
+        Tensor out = Tensor.zeros(shape);
+        int[] index = new int[shape.length];
+        for (int ordinal = 0; ordinal < out.elementCount(); ordinal++) {
+            out.set(op.applyAsDouble(readRowMajor(a, index), readRowMajor(b, index)), index);
+            advance(index, shape);
+        }
+        return out;
+    }
+
+    /** {@code a + b} with broadcasting. */
+    public static Tensor add(Tensor a, Tensor b) {
+        return elementwise(a, b, Double::sum);
+    }
+
+    /** {@code a * b} with broadcasting. */
+    public static Tensor multiply(Tensor a, Tensor b) {
+        return elementwise(a, b, (x, y) -> x * y);
+    }
+
+    /** Reads the storage array as if x were fresh and row-major: ignores its strides and offset. */
+    private static double readRowMajor(Tensor x, int[] index) {
+        int newAxes = index.length - x.rank();
+        int position = 0;
+        for (int axis = 0; axis < x.rank(); axis++) {
+            position = position * x.size(axis) + (x.size(axis) == 1 ? 0 : index[newAxes + axis]);
+        }
+        return x.storage()[position];
+    }
+
+    private static int sizeFromEnd(int[] shape, int fromEnd) {
+        int axis = shape.length - fromEnd;
+        return axis >= 0 ? shape[axis] : 1; // a missing leading axis counts as size 1
+    }
+
+    /** Moves {@code index} to the next one in row-major order (the last coordinate fastest). */
+    private static void advance(int[] index, int[] shape) {
+        for (int axis = shape.length - 1; axis >= 0; axis--) {
+            if (++index[axis] < shape[axis]) {
+                return;
+            }
+            index[axis] = 0;
+        }
+    }
+}

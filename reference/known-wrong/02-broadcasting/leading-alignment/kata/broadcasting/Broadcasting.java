@@ -1,0 +1,97 @@
+/*
+ * Known wrong: lines the shapes up from the first axis instead of the last, so (3) meets
+ * the 2 of (2, 3) and a vector (3) against a column (3, 1) gives (3, 1) instead of (3, 3).
+ * Caught by: BroadcastingSpec#missingLeadingAxesCountAsOne, BroadcastingSpec#aVectorLinesUpWithTheLastAxis, BroadcastingSpec#shapesAlignFromTheTrailingAxis, BroadcastingProperties#shapesMadeFromOneShapeBroadcastBackToIt
+ */
+package kata.broadcasting;
+
+import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
+import kata.support.Tensor;
+
+/** Broadcasting, with one known mistake (see the comment at the top of this file). */
+public final class Broadcasting {
+
+    private Broadcasting() {
+    }
+
+    /** The broadcast shape: sizes compared from the first axis, a missing axis counting as size 1. */
+    public static int[] broadcastShape(int[] a, int[] b) {
+        int rank = Math.max(a.length, b.length);
+        int[] result = new int[rank];
+        // Lines the shapes up from the FIRST axis; a missing axis at the end counts as 1.
+        for (int axis = 0; axis < rank; axis++) {
+            int sizeA = axis < a.length ? a[axis] : 1;
+            int sizeB = axis < b.length ? b[axis] : 1;
+            if (sizeA != sizeB && sizeA != 1 && sizeB != 1) {
+                throw new IllegalArgumentException("shapes " + Arrays.toString(a) + " and "
+                        + Arrays.toString(b) + " do not broadcast: at axis " + axis + " the sizes "
+                        + sizeA + " and " + sizeB + " differ and neither is 1");
+            }
+            result[axis] = sizeA == 1 ? sizeB : sizeA;
+        }
+        return result;
+    }
+
+    /** A view of {@code x} with the target shape: same storage and offset, stride 0 where it repeats. */
+    public static Tensor broadcastTo(Tensor x, int... shape) {
+        int[] from = x.shape();
+        if (from.length > shape.length) {
+            throw new IllegalArgumentException("cannot broadcast shape " + Arrays.toString(from) + " to "
+                    + Arrays.toString(shape) + ": a view cannot drop axes, the target needs at least "
+                    + from.length);
+        }
+        int newAxes = shape.length - from.length;
+        int[] fromStrides = x.strides();
+        int[] strides = new int[shape.length]; // zeros: a new leading axis repeats all of x
+        for (int axis = 0; axis < from.length; axis++) {
+            int target = shape[newAxes + axis];
+            if (from[axis] == target) {
+                strides[newAxes + axis] = fromStrides[axis]; // unchanged axis: walk it as x does
+            } else if (from[axis] == 1) {
+                strides[newAxes + axis] = 0; // stretched: every index reads x's one element
+            } else {
+                throw new IllegalArgumentException("cannot broadcast shape " + Arrays.toString(from)
+                        + " to " + Arrays.toString(shape) + ": at axis -" + (from.length - axis)
+                        + " size " + from[axis] + " would have to become " + target
+                        + ", and only a size 1 can change");
+            }
+        }
+        return Tensor.strided(x.storage(), shape, strides, x.offset());
+    }
+
+    /** {@code op(a, b)} at every index of the broadcast shape, into a fresh row-major tensor. */
+    public static Tensor elementwise(Tensor a, Tensor b, DoubleBinaryOperator op) {
+        int[] shape = broadcastShape(a.shape(), b.shape()); // the error names both shapes
+        Tensor left = broadcastTo(a, shape);                // views: nothing is copied
+        Tensor right = broadcastTo(b, shape);
+        Tensor out = Tensor.zeros(shape);
+        int[] index = new int[shape.length];
+        for (int ordinal = 0; ordinal < out.elementCount(); ordinal++) {
+            // get() goes through each view's strides and offset: never index a storage array directly.
+            out.set(op.applyAsDouble(left.get(index), right.get(index)), index);
+            advance(index, shape);
+        }
+        return out;
+    }
+
+    /** {@code a + b} with broadcasting. */
+    public static Tensor add(Tensor a, Tensor b) {
+        return elementwise(a, b, Double::sum);
+    }
+
+    /** {@code a * b} with broadcasting. */
+    public static Tensor multiply(Tensor a, Tensor b) {
+        return elementwise(a, b, (x, y) -> x * y);
+    }
+
+    /** Moves {@code index} to the next one in row-major order (the last coordinate fastest). */
+    private static void advance(int[] index, int[] shape) {
+        for (int axis = shape.length - 1; axis >= 0; axis--) {
+            if (++index[axis] < shape[axis]) {
+                return;
+            }
+            index[axis] = 0;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package kata.contiguity;
+
+import java.util.Arrays;
+import kata.support.Tensor;
+
+/**
+ * Views: new shapes and strides over the same storage, and the one copy that makes a layout
+ * row-major again.
+ *
+ * <p>Common mistakes, and the spec that catches each:
+ * <ul>
+ *   <li>{@code isContiguous} as "strides are non-increasing": every other column of a matrix,
+ *       strides (6, 2), passes that test and is not contiguous
+ *       ({@code ContiguitySpec#everyOtherColumnIsNotContiguous});</li>
+ *   <li>{@code isContiguous} requiring offset 0: a block of whole rows further on in storage is
+ *       contiguous ({@code ContiguitySpec#wholeRowsAtAnOffsetAreContiguous});</li>
+ *   <li>{@code isContiguous} comparing every stride with the row-major ones: the stride of a
+ *       size-1 axis is never used to reach an element
+ *       ({@code ContiguitySpec#theStrideOfASizeOneAxisDoesNotMatter});</li>
+ *   <li>{@code contiguous} that always copies, or never does
+ *       ({@code ContiguitySpec#contiguousReturnsTheSameTensorWhenAlreadyContiguous},
+ *       {@code ContiguitySpec#contiguousCopiesATransposeIntoRowMajorOrder});</li>
+ *   <li>{@code view} that starts at position 0 instead of the offset
+ *       ({@code ContiguitySpec#viewKeepsTheOffset});</li>
+ *   <li>{@code view} without the contiguity check: it silently reads storage in the wrong order
+ *       ({@code ContiguitySpec#viewRefusesATensorThatIsNotContiguous});</li>
+ *   <li>{@code transpose} that copies ({@code ContiguitySpec#transposeIsAViewOfTheSameStorage});</li>
+ *   <li>{@code permute} that sends axis {@code i} to place {@code order[i]} instead of taking axis
+ *       {@code order[i]} into place {@code i} ({@code ContiguitySpec#permuteTakesAxisOrderIIntoPlaceI}).</li>
+ * </ul>
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /**
+     * Swaps axes {@code a} and {@code b} (negative axes count from the end) without copying.
+     *
+     * @throws IllegalArgumentException when an axis is outside {@code [-rank, rank)}
+     */
+    public static Tensor transpose(Tensor x, int a, int b) {
+        int first = axis(x, a);
+        int second = axis(x, b);
+        int[] shape = x.shape();
+        int[] strides = x.strides();
+        swap(shape, first, second);
+        swap(strides, first, second); // the elements stay where they are: only the way to reach them changes
+        return Tensor.strided(x.storage(), shape, strides, x.offset());
+    }
+
+    /**
+     * Reorders the axes without copying: axis {@code i} of the result is axis {@code order[i]} of x.
+     *
+     * @throws IllegalArgumentException when order is not a permutation of {@code 0 .. rank-1}
+     */
+    public static Tensor permute(Tensor x, int... order) {
+        requirePermutation(x, order);
+        int[] oldShape = x.shape();
+        int[] oldStrides = x.strides();
+        int[] shape = new int[order.length];
+        int[] strides = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            shape[i] = oldShape[order[i]]; // take axis order[i] into place i
+            strides[i] = oldStrides[order[i]];
+        }
+        return Tensor.strided(x.storage(), shape, strides, x.offset());
+    }
+
+    /**
+     * Whether the elements in row-major index order sit at consecutive storage positions starting
+     * at the offset.
+     */
+    public static boolean isContiguous(Tensor x) {
+        if (x.elementCount() == 0) {
+            return true; // no element can be out of place
+        }
+        int[] strides = x.strides();
+        int expected = 1; // the row-major stride of the axis being checked
+        for (int axis = x.rank() - 1; axis >= 0; axis--) {
+            int size = x.size(axis);
+            if (size == 1) {
+                continue; // only index 0 exists, so this stride never moves anywhere
+            }
+            if (strides[axis] != expected) {
+                return false;
+            }
+            expected *= size;
+        }
+        return true; // the offset is where element (0, ..., 0) sits, whatever its value
+    }
+
+    /** {@code x} itself when it is contiguous, otherwise a fresh row-major copy of its elements. */
+    public static Tensor contiguous(Tensor x) {
+        if (isContiguous(x)) {
+            return x; // the whole point: no copy when none is needed
+        }
+        int[] positions = Strides.positions(x);
+        double[] values = new double[positions.length];
+        for (int k = 0; k < positions.length; k++) {
+            values[k] = x.storage()[positions[k]]; // gather in row-major index order
+        }
+        return Tensor.of(x.shape(), values);
+    }
+
+    /**
+     * The same elements, in row-major order, read through a new shape, sharing storage.
+     *
+     * @throws IllegalArgumentException when the element counts differ or x is not contiguous
+     */
+    public static Tensor view(Tensor x, int... shape) {
+        if (count(shape) != x.elementCount()) {
+            throw new IllegalArgumentException("cannot view shape " + Arrays.toString(x.shape()) + " ("
+                    + x.elementCount() + " elements) as shape " + Arrays.toString(shape) + " ("
+                    + count(shape) + " elements)");
+        }
+        if (!isContiguous(x)) {
+            throw new IllegalArgumentException("cannot view shape " + Arrays.toString(x.shape())
+                    + " with strides " + Arrays.toString(x.strides()) + " as shape " + Arrays.toString(shape)
+                    + ": it is not contiguous, call contiguous() first");
+        }
+        // Row-major strides over the same run of storage: the run starts at the offset, not at 0.
+        return Tensor.strided(x.storage(), shape, Strides.rowMajor(shape), x.offset());
+    }
+
+    private static long count(int[] shape) {
+        long count = 1;
+        for (int size : shape) {
+            if (size < 0) {
+                throw new IllegalArgumentException("sizes must not be negative: shape " + Arrays.toString(shape));
+            }
+            count *= size;
+        }
+        return count;
+    }
+
+    private static int axis(Tensor x, int axis) {
+        if (axis < -x.rank() || axis >= x.rank()) {
+            throw new IllegalArgumentException("axis " + axis + " is out of range for shape "
+                    + Arrays.toString(x.shape()));
+        }
+        return axis < 0 ? axis + x.rank() : axis;
+    }
+
+    private static void requirePermutation(Tensor x, int[] order) {
+        if (!isPermutation(order, x.rank())) {
+            throw new IllegalArgumentException("order " + Arrays.toString(order)
+                    + " is not a permutation of the axes of shape " + Arrays.toString(x.shape()));
+        }
+    }
+
+    private static boolean isPermutation(int[] order, int rank) {
+        if (order.length != rank) {
+            return false;
+        }
+        boolean[] seen = new boolean[rank];
+        for (int axis : order) {
+            if (axis < 0 || axis >= rank || seen[axis]) {
+                return false;
+            }
+            seen[axis] = true;
+        }
+        return true;
+    }
+
+    private static void swap(int[] values, int i, int j) {
+        int kept = values[i];
+        values[i] = values[j];
+        values[j] = kept;
+    }
+}
