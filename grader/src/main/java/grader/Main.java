@@ -63,12 +63,7 @@ public final class Main {
         boolean reference = options.solutions() == Solutions.REFERENCE;
         terminal.println("Grading " + (reference ? "the reference solutions" : "your katas") + " ("
                 + selected.size() + (selected.size() == 1 ? " kata" : " katas") + ")");
-        int[] count = {0};
-        Grading grading = new Grading(engine, options.solutions(), Manifest.committed(repository), Manifest.of(repository));
-        List<KataResult> results = grading.grade(all, selected, result ->
-                terminal.printf(Locale.ROOT, "  [%d/%d] %s %-28s %s %d/%d  (%.1f s)%n", ++count[0], selected.size(),
-                        result.kata().id(), result.kata().name(), result.status().icon(), result.passed(),
-                        result.total(), result.duration().toMillis() / 1000.0));
+        List<KataResult> results = gradeWithProgress(options, repository, all, selected, engine);
         Summary summary = new Summary(results);
         terminal.println();
         if (options.kata().isPresent()) {
@@ -81,7 +76,23 @@ public final class Main {
             terminal.println();
             terminal.println(summary.nextStep());
         }
+        if (options.watch()) {
+            new Watch(repository, selected, terminal).loop(() -> !Thread.currentThread().isInterrupted(), changed ->
+                    gradeWithProgress(options, repository, all, changed, engine)
+                            .forEach(result -> terminal.print(KataReport.of(result))));
+        }
         return 0;
+    }
+
+    private static List<KataResult> gradeWithProgress(Options options, Repository repository, List<Kata> all,
+                                                      List<Kata> selected, Engine engine) {
+        PrintStream terminal = engine.terminal();
+        int[] count = {0};
+        Grading grading = new Grading(engine, options.solutions(), Manifest.committed(repository), Manifest.of(repository));
+        return grading.grade(all, selected, result ->
+                terminal.printf(Locale.ROOT, "  [%d/%d] %s %-28s %s %d/%d  (%.1f s)%n", ++count[0], selected.size(),
+                        result.kata().id(), result.kata().name(), result.status().icon(), result.passed(),
+                        result.total(), result.duration().toMillis() / 1000.0));
     }
 
     private static int writeManifest(Repository repository, PrintStream out) {

@@ -14,12 +14,14 @@ import java.util.function.Function;
  * @param solutions {@code -Dsolutions=reference}: grade the reference solutions instead of the learner's
  * @param progress {@code -Dprogress=path}: where to write the table
  * @param json {@code -Djson=path}: where to write the results as JSON
- * @param settings {@code -Dtimeout=seconds} per spec, {@code -DkataTimeout=seconds} per kata
+ * @param settings {@code -Dtimeout=seconds} per spec, {@code -DkataTimeout=seconds} per kata,
+ *     {@code -Dfork=true} (and {@code -DforkMemory=512m}) to run each kata's specs in a JVM of their own
  * @param repository {@code -Drepository=path}: the repository to grade (default: found from the working folder)
  * @param manifest {@code -Dmanifest=write}: refresh the spec manifest instead of grading (for maintainers)
+ * @param watch {@code -Dwatch=true}: grade again each time a kata's files are saved, until interrupted
  */
 public record Options(Optional<String> kata, Solutions solutions, Optional<Path> progress, Optional<Path> json,
-                      Settings settings, Optional<Path> repository, boolean manifest) {
+                      Settings settings, Optional<Path> repository, boolean manifest, boolean watch) {
 
     /** Reads the options.
      *
@@ -28,9 +30,12 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
     public static Options from(Function<String, String> properties) {
         Optional<String> kata = value(properties, "kata");
         Solutions solutions = value(properties, "solutions").map(Options::solutions).orElse(Solutions.LEARNER);
+        boolean fork = value(properties, "fork").map(v -> flag("fork", v)).orElse(false);
         Settings settings = new Settings(
                 seconds(properties, "timeout", Settings.DEFAULT.specTimeoutSeconds()),
-                seconds(properties, "kataTimeout", Settings.DEFAULT.kataTimeoutSeconds()));
+                seconds(properties, "kataTimeout", Settings.DEFAULT.kataTimeoutSeconds()),
+                fork ? value(properties, "forkMemory").orElse(Settings.DEFAULT_FORK_MEMORY) : "");
+        boolean watch = value(properties, "watch").map(v -> flag("watch", v)).orElse(false);
         boolean manifest = value(properties, "manifest").map(v -> {
             if (!v.equals("write")) {
                 throw new IllegalArgumentException("-Dmanifest=" + v + " is not an option: use -Dmanifest=write");
@@ -38,7 +43,7 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
             return true;
         }).orElse(false);
         return new Options(kata, solutions, value(properties, "progress").map(Path::of),
-                value(properties, "json").map(Path::of), settings, value(properties, "repository").map(Path::of), manifest);
+                value(properties, "json").map(Path::of), settings, value(properties, "repository").map(Path::of), manifest, watch);
     }
 
     private static Solutions solutions(String value) {
@@ -47,6 +52,14 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
             case "learner", "mine" -> Solutions.LEARNER;
             default -> throw new IllegalArgumentException(
                     "-Dsolutions=" + value + " is not an option: use -Dsolutions=reference (or leave it out)");
+        };
+    }
+
+    private static boolean flag(String name, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("-D" + name + "=" + value + " is not an option: use -D" + name + "=true");
         };
     }
 

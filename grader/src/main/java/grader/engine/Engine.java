@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,8 +37,12 @@ public final class Engine implements AutoCloseable {
     private static final Pattern SPEC_ANNOTATION =
             Pattern.compile("^\\s*@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b", Pattern.MULTILINE);
 
+    /** Printing more than this is worth a note in the table. */
+    private static final long FLOOD_BYTES = 1024 * 1024;
+
     private final Repository repository;
     private final SpecRun specRun;
+    private final ForkedSpecRun forkedRun;
     private final Path scratch;
     private final OutputCapture output;
     private final List<Path> libraries;
@@ -49,6 +54,7 @@ public final class Engine implements AutoCloseable {
     public Engine(Repository repository, Settings settings) {
         this.repository = repository;
         this.specRun = new SpecRun(settings);
+        this.forkedRun = settings.forked() ? new ForkedSpecRun(settings, settings.forkMemory()) : null;
         this.libraries = Libraries.forSpecs();
         try {
             this.scratch = Files.createTempDirectory("kata-grader-");
@@ -99,14 +105,18 @@ public final class Engine implements AutoCloseable {
                     classes.forbidden().get(0) + ", which would end the grader: throw an exception instead",
                     since(start), "");
         }
+        Set<String> specClasses = SourceSet.of(kata.testSources()).classNames();
+        if (forkedRun != null) {
+            ResultFile.Read forked = forkedRun.run(classes.loaderFolders(), specClasses, kata.id(), scratch);
+            return classify(kata, forked.result(), total, earlier, since(start), forked.printed());
+        }
         output.reset();
-        SpecRun.Result run = specRun.run(classes.loader(), SourceSet.of(kata.testSources()).classNames(), kata.id());
-        String printed = output.text();
-        return classify(kata, run, earlier, since(start), printed);
+        SpecRun.Result run = specRun.run(classes.loader(), specClasses, kata.id());
+        return classify(kata, run, total, earlier, since(start), output.printed());
     }
 
-    private KataResult classify(Kata kata, SpecRun.Result run, Map<String, KataResult> earlier,
-                                Duration duration, String printed) {
+    private KataResult classify(Kata kata, SpecRun.Result run, int counted, Map<String, KataResult> earlier,
+                                Duration duration, OutputCapture.Printed printed) {
         List<SpecResult> specs = run.specs();
         long passed = specs.stream().filter(SpecResult::passed).count();
         List<String> unfinished = kata.prerequisites().stream()
@@ -125,17 +135,17 @@ public final class Engine implements AutoCloseable {
         } else {
             status = Status.IN_PROGRESS;
         }
-        if (note.isEmpty() && output.bytesPrinted() > 1024 * 1024) {
-            note = "its specs printed " + Units.bytes(output.bytesPrinted()) + " (not shown)";
+        if (note.isEmpty() && printed.bytes() > FLOOD_BYTES) {
+            note = "its specs printed " + Units.bytes(printed.bytes()) + " (not shown)";
         }
-        return new KataResult(kata, status, specs, specs.size(), note, duration, printed);
+        return new KataResult(kata, status, specs, specs.isEmpty() ? counted : specs.size(), note, duration, printed.text());
     }
 
     private Compiled compile(Kata kata, SourceSet mainSources) {
         List<String> support = supportErrors();
         Path folder = scratch.resolve(kata.slug() + "-" + (++runs));
         if (!support.isEmpty()) {
-            return new Compiled(folder, List.of("support code: " + support.get(0)), List.of(), null);
+            return new Compiled(folder, List.of("support code: " + support.get(0)), List.of(), null, List.of());
         }
         List<Path> classPath = new ArrayList<>(libraries);
         classPath.add(supportClasses);
@@ -149,7 +159,7 @@ public final class Engine implements AutoCloseable {
         JavaCompilation.Outcome outcome = JavaCompilation.compile(sources, classPath, folder, repository::relative);
         KataClassLoader loader = outcome.compiled()
                 ? new KataClassLoader("kata-" + kata.id(), loaderFolders, Engine.class.getClassLoader()) : null;
-        Compiled result = new Compiled(folder, outcome.errors(), outcome.forbiddenCalls(), loader);
+        Compiled result = new Compiled(folder, outcome.errors(), outcome.forbiddenCalls(), loader, loaderFolders);
         Compiled previous = compiled.put(kata.id(), result);
         closeQuietly(previous);
         return result;
@@ -206,6 +216,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** A kata compiled into {@code folder}; {@code loader} is null when it did not compile. */
-    private record Compiled(Path folder, List<String> errors, List<String> forbidden, KataClassLoader loader) {
+    private record Compiled(Path folder, List<String> errors, List<String> forbidden, KataClassLoader loader,
+                            List<Path> loaderFolders) {
     }
 }

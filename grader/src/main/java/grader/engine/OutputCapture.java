@@ -51,16 +51,29 @@ final class OutputCapture extends OutputStream {
         total = 0;
     }
 
-    /** What was printed since {@link #reset()}: the first bytes, and how many more were dropped. */
-    synchronized String text() {
-        String head = new String(kept, 0, keptCount, StandardCharsets.UTF_8);
-        long dropped = total - keptCount;
-        return dropped > 0 ? head + "\n... and " + Units.bytes(dropped) + " more (not kept)" : head;
+    /** What was printed since {@link #reset()}. */
+    synchronized Printed printed() {
+        return new Printed(new String(kept, 0, keptCount, StandardCharsets.UTF_8), total);
     }
 
-    synchronized long bytesPrinted() {
-        return total;
+    /**
+     * What specs printed.
+     *
+     * @param head the first bytes, as text
+     * @param bytes how many bytes were printed in all
+     */
+    record Printed(String head, long bytes) {
+
+        static final Printed NOTHING = new Printed("", 0);
+
+        /** The head, and a line saying how much more was dropped. */
+        String text() {
+            long dropped = bytes - head.getBytes(StandardCharsets.UTF_8).length;
+            return dropped > 0 ? head + "\n... and " + Units.bytes(dropped) + " more (not kept)" : head;
+        }
     }
+
+
 
     @Override
     public synchronized void write(int b) {

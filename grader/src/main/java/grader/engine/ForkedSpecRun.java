@@ -1,0 +1,109 @@
+package grader.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one kata's specs in a JVM of its own, with a capped heap: for classroom machines, where a
+ * learner's runaway allocation or a thread that will not stop must not touch anything else.
+ * The parent compiles (that is safe) and starts the child on the compiled folders; the child runs
+ * the specs exactly as in-process grading does and writes a {@link ResultFile}; the parent kills it
+ * if it outlives the kata's budget.
+ */
+final class ForkedSpecRun {
+
+    /** Seconds a child JVM gets on top of the kata's budget to start and to report. */
+    private static final long START_SLACK_SECONDS = 15;
+
+    private final Settings settings;
+    private final String maxHeap;
+
+    ForkedSpecRun(Settings settings, String maxHeap) {
+        this.settings = settings;
+        this.maxHeap = maxHeap;
+    }
+
+    ResultFile.Read run(List<Path> classFolders, Set<String> specClasses, String kataId, Path scratch) {
+        Path results = scratch.resolve("kata-" + kataId + "-results.txt");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", graderClassPath(),
+                ForkedSpecRun.class.getName(),
+                results.toString(), Long.toString(settings.specTimeoutSeconds()), Long.toString(settings.kataTimeoutSeconds()),
+                kataId, join(classFolders), String.join(",", specClasses)));
+        try {
+            Files.deleteIfExists(results);
+            Process child = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            boolean ended = child.waitFor(settings.kataTimeoutSeconds() + START_SLACK_SECONDS, TimeUnit.SECONDS);
+            if (!ended) {
+                child.destroyForcibly().waitFor();
+            }
+            if (Files.isRegularFile(results)) {
+                return ResultFile.read(results);
+            }
+            String why = ended
+                    ? "the JVM running the specs ended with status " + child.exitValue() + " before reporting "
+                            + "(does the code end the JVM, or crash it?)"
+                    : "the kata did not finish within " + settings.kataTimeoutSeconds() + " s in total";
+            return new ResultFile.Read(new SpecRun.Result(List.of(), why), OutputCapture.Printed.NOTHING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a JVM for the specs of kata " + kataId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ResultFile.Read(new SpecRun.Result(List.of(), "grading was interrupted"), OutputCapture.Printed.NOTHING);
+        }
+    }
+
+    /** The child's entry point: {@code results specTimeout kataTimeout kataId folders specClasses}. */
+    public static void main(String[] args) throws IOException {
+        Path results = Path.of(args[0]);
+        Settings settings = new Settings(Long.parseLong(args[1]), Long.parseLong(args[2]), "");
+        List<Path> folders = Arrays.stream(args[4].split(File.pathSeparator)).map(Path::of).toList();
+        Set<String> specClasses = new LinkedHashSet<>(Arrays.asList(args[5].split(",")));
+        OutputCapture output = OutputCapture.install();
+        KataClassLoader loader = new KataClassLoader("kata-" + args[3], folders, ForkedSpecRun.class.getClassLoader());
+        SpecRun.Result result = new SpecRun(settings).run(loader, specClasses, args[3]);
+        ResultFile.write(results, result, output.printed());
+        Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Where the grader's classes and libraries are: the URLs of the class loader that loaded the
+     * grader under exec:java (where the class path property names Maven's launcher), else the
+     * class path.
+     */
+    private static String graderClassPath() {
+        if (ForkedSpecRun.class.getClassLoader() instanceof URLClassLoader urls) {
+            Set<String> entries = new LinkedHashSet<>();
+            for (URL url : urls.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    // not a file: nothing a child JVM could load from
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static String join(List<Path> folders) {
+        return String.join(File.pathSeparator, folders.stream().map(Path::toString).toList());
+    }
+}

@@ -1,0 +1,51 @@
+package grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Watch mode grades again the kata whose files were saved")
+class WatchTest {
+
+    @Test
+    @DisplayName("saving a kata's file regrades that kata only; saving support code regrades every kata")
+    void savingAFileRegradesItsKata() throws Exception {
+        try (RepositoryCopy learner = RepositoryCopy.create(Set.of("01", "02"))) {
+            Repository repository = Repository.at(learner.root());
+            List<List<String>> regraded = new CopyOnWriteArrayList<>();
+            AtomicBoolean keepGoing = new AtomicBoolean(true);
+            Watch watch = new Watch(repository, repository.katas(),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            Thread watcher = new Thread(() -> watch.loop(keepGoing::get,
+                    changed -> regraded.add(changed.stream().map(Kata::id).toList())));
+            watcher.start();
+
+            Thread.sleep(700);
+            String reduction = "katas/01-tensor-reduction/src/main/java/kata/reduction/Reduction.java";
+            learner.write(reduction, learner.read(reduction) + "\n// saved\n");
+            waitFor(() -> regraded.size() == 1);
+            String seeds = "katas/support/src/main/java/kata/support/Seeds.java";
+            learner.write(seeds, learner.read(seeds) + "\n// saved\n");
+            waitFor(() -> regraded.size() == 2);
+            keepGoing.set(false);
+            watcher.join(5_000);
+
+            assertThat(regraded).containsExactly(List.of("01"), List.of("01", "02"));
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+}
