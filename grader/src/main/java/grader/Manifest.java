@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * The checksums of every pristine spec file and of the support code the specs rely on, committed as
  * {@code grader/spec-manifest.txt}. A kata whose files differ from it has had its specs edited,
- * so it cannot count as done. Line endings are normalized before hashing, so a Windows checkout
- * matches too.
+ * so it cannot count as done. The skeletons are listed too, so the build can tell a pristine
+ * checkout from a learner's work. Line endings are normalized before hashing, so a Windows
+ * checkout matches too.
  *
  * <p>Maintainers refresh it after changing a spec: {@code mvn -q -pl grader exec:java -Dmanifest=write}.
  */
@@ -38,7 +39,10 @@ public final class Manifest {
         Map<String, String> checksums = new TreeMap<>();
         List<Path> roots = new ArrayList<>();
         roots.add(repository.root().resolve(SUPPORT));
-        repository.katas().forEach(kata -> roots.add(kata.folder().resolve("src/test")));
+        repository.katas().forEach(kata -> {
+            roots.add(kata.folder().resolve("src/test"));
+            roots.add(kata.folder().resolve("src/main"));
+        });
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
                 continue;
@@ -76,7 +80,7 @@ public final class Manifest {
 
     /** The manifest file's text: one {@code sha256  path} line per file, sorted by path. */
     public String text() {
-        StringBuilder text = new StringBuilder("# Checksums of the pristine specs and support code (SHA-256 of the text with LF line endings).\n"
+        StringBuilder text = new StringBuilder("# Checksums of the pristine specs, support code and skeletons (SHA-256 of the text with LF line endings).\n"
                 + "# Refresh after changing a spec: mvn -q -pl grader exec:java -Dmanifest=write\n");
         checksums.forEach((path, sum) -> text.append(sum).append("  ").append(path).append('\n'));
         return text.toString();
@@ -96,6 +100,17 @@ public final class Manifest {
             }
         }
         return changed;
+    }
+
+    /** Whether every kata's main sources are the skeleton's (nobody has started any kata). */
+    public boolean skeletonsUntouched(Manifest now) {
+        for (String path : union(now)) {
+            if (path.matches("katas/\\d\\d-[^/]+/src/main/.*")
+                    && !java.util.Objects.equals(checksums.get(path), now.checksums.get(path))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<String> union(Manifest other) {

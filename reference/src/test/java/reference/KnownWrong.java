@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 record KnownWrong(Kata kata, String name, Path folder, String mistake, List<String> caughtBy) {
 
     private static final Pattern MISTAKE = Pattern.compile("Known wrong:\\s*(.+?)\\s*(?:\\*\\s*)?Caught by:", Pattern.DOTALL);
-    private static final Pattern CAUGHT_BY = Pattern.compile("Caught by:\\s*([^\\n]+)");
+    private static final Pattern CAUGHT_BY = Pattern.compile("Caught by:(.*)", Pattern.DOTALL);
 
     static List<KnownWrong> of(Kata kata, Path catalogue) {
         Path folder = catalogue.resolve(kata.slug());
@@ -40,7 +40,7 @@ record KnownWrong(Kata kata, String name, Path folder, String mistake, List<Stri
         Matcher mistake = MISTAKE.matcher(header);
         Matcher caught = CAUGHT_BY.matcher(header);
         List<String> specs = caught.find()
-                ? Arrays.stream(caught.group(1).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()
+                ? Arrays.stream(caught.group(1).replace('*', ' ').split("[,\\s]+")).filter(s -> !s.isEmpty()).toList()
                 : List.of();
         String text = mistake.find() ? mistake.group(1).replaceAll("\\s*\\n\\s*\\*\\s*", " ") : "";
         return new KnownWrong(kata, folder.getFileName().toString(), folder, text, specs);

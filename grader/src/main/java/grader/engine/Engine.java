@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +49,9 @@ public final class Engine implements AutoCloseable {
     private final OutputCapture output;
     private final List<Path> libraries;
     private final Map<String, Compiled> compiled = new LinkedHashMap<>();
+    private final CompileCache cache;
     private Path supportClasses;
+    private String supportKey;
     private List<String> supportErrors;
     private int runs;
 
@@ -61,6 +65,7 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch folder for compiled classes", e);
         }
+        this.cache = new CompileCache(repository.root().resolve("grader/target/compiled"));
         this.output = OutputCapture.install();
     }
 
@@ -145,31 +150,55 @@ public final class Engine implements AutoCloseable {
         List<String> support = supportErrors();
         Path folder = scratch.resolve(kata.slug() + "-" + (++runs));
         if (!support.isEmpty()) {
-            return new Compiled(folder, List.of("support code: " + support.get(0)), List.of(), null, List.of());
+            return new Compiled(folder, "", List.of("support code: " + support.get(0)), List.of(), null, List.of());
         }
         List<Path> classPath = new ArrayList<>(libraries);
         classPath.add(supportClasses);
-        List<Path> loaderFolders = new ArrayList<>(List.of(folder, supportClasses));
+        List<Path> prerequisiteFolders = new ArrayList<>();
+        List<String> inputs = new ArrayList<>(List.of(supportKey));
         for (String id : kata.prerequisites()) {
-            classPath.add(compiled.get(id).folder());
-            loaderFolders.add(compiled.get(id).folder());
+            prerequisiteFolders.add(compiled.get(id).folder());
+            inputs.add(compiled.get(id).key());
         }
+        classPath.addAll(prerequisiteFolders);
         List<Path> sources = new ArrayList<>(mainSources.files());
         sources.addAll(SourceSet.of(kata.testSources()).files());
-        JavaCompilation.Outcome outcome = JavaCompilation.compile(sources, classPath, folder, repository::relative);
-        KataClassLoader loader = outcome.compiled()
+        String key = CompileCache.key(sources, inputs);
+        Optional<Path> cached = cache.find(kata.slug(), key);
+        List<String> errors = List.of();
+        List<String> forbidden = List.of();
+        if (cached.isPresent()) {
+            folder = cached.get();
+        } else {
+            JavaCompilation.Outcome outcome = JavaCompilation.compile(sources, classPath, folder, repository::relative);
+            errors = outcome.errors();
+            forbidden = outcome.forbiddenCalls();
+            if (errors.isEmpty() && forbidden.isEmpty()) {
+                folder = cache.keep(kata.slug(), key, folder);
+            }
+        }
+        List<Path> loaderFolders = new ArrayList<>(List.of(folder, supportClasses));
+        loaderFolders.addAll(prerequisiteFolders);
+        KataClassLoader loader = errors.isEmpty()
                 ? new KataClassLoader("kata-" + kata.id(), loaderFolders, Engine.class.getClassLoader()) : null;
-        Compiled result = new Compiled(folder, outcome.errors(), outcome.forbiddenCalls(), loader, loaderFolders);
-        Compiled previous = compiled.put(kata.id(), result);
-        closeQuietly(previous);
+        Compiled result = new Compiled(folder, key, errors, forbidden, loader, loaderFolders);
+        closeQuietly(compiled.put(kata.id(), result));
         return result;
     }
 
     private List<String> supportErrors() {
         if (supportErrors == null) {
-            supportClasses = scratch.resolve("support");
-            supportErrors = JavaCompilation.compile(SourceSet.of(repository.supportSources()).files(),
-                    libraries, supportClasses, repository::relative).errors();
+            Collection<Path> sources = SourceSet.of(repository.supportSources()).files();
+            supportKey = CompileCache.key(sources, List.of());
+            Optional<Path> cached = cache.find("support", supportKey);
+            if (cached.isPresent()) {
+                supportClasses = cached.get();
+                supportErrors = List.of();
+            } else {
+                Path folder = scratch.resolve("support");
+                supportErrors = JavaCompilation.compile(sources, libraries, folder, repository::relative).errors();
+                supportClasses = supportErrors.isEmpty() ? cache.keep("support", supportKey, folder) : folder;
+            }
         }
         return supportErrors;
     }
@@ -215,8 +244,8 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** A kata compiled into {@code folder}; {@code loader} is null when it did not compile. */
-    private record Compiled(Path folder, List<String> errors, List<String> forbidden, KataClassLoader loader,
+    /** A kata compiled into {@code folder} from sources with checksum {@code key}; {@code loader} is null when it did not compile. */
+    private record Compiled(Path folder, String key, List<String> errors, List<String> forbidden, KataClassLoader loader,
                             List<Path> loaderFolders) {
     }
 }

@@ -5,7 +5,7 @@ import kata.support.Tensor;
 /**
  * Reductions over one axis of a tensor: sum, mean, max, argmax and (biased) variance.
  *
- * <p>Reducing axis {@code a} of a tensor of shape {@code (s_0, ..., s_{n-1})} combines the
+ * <p>Reducing axis {@code a} of a tensor of shape {@code (s_0, ..., s_{r-1})} combines the
  * {@code s_a} elements that differ only in coordinate {@code a}. The result has the input's shape
  * without {@code s_a}, or with {@code 1} in its place when {@code keepDim} is true (so that the
  * result still lines up, axis by axis, with the input). Examples for {@code x} of shape (2, 3):
@@ -13,6 +13,7 @@ import kata.support.Tensor;
  *   sum(x, 1, false)  -> shape (2)      one value per row
  *   sum(x, 1, true)   -> shape (2, 1)   the same values, axis 1 kept with size 1
  *   sum(x, 0, false)  -> shape (3)      one value per column
+ *   sum(x, -1, false) -> shape (2)      -1 is the last axis, here axis 1
  * </pre>
  *
  * <p>Conventions the specs hold you to:
@@ -20,9 +21,12 @@ import kata.support.Tensor;
  *   <li>{@code axis} may be negative and then counts from the end: {@code -1} is the last axis,
  *       {@code -rank} the first;</li>
  *   <li>an axis outside {@code [-rank, rank)} is an {@link IllegalArgumentException} whose message
- *       names the axis and the shape (a scalar, rank 0, has no axis to reduce);</li>
+ *       names the axis as given and the shape as {@link java.util.Arrays#toString(int[])} prints it,
+ *       for example {@code "axis 2 is out of range for shape [2, 3]"}; a scalar (rank 0, shape
+ *       {@code []}) has no axis at all, so every axis is out of range;</li>
  *   <li>every result is a fresh row-major tensor; the input is never modified;</li>
- *   <li>the input may be any layout (strides, offset): read it with {@link Tensor#get}.</li>
+ *   <li>the input may be any layout (strides, offset): read it with {@link Tensor#get}, never by
+ *       position in {@link Tensor#storage()}.</li>
  * </ul>
  */
 public final class Reduction {
@@ -31,7 +35,7 @@ public final class Reduction {
     }
 
     /**
-     * The sum of the elements along {@code axis}.
+     * The sum of the elements along {@code axis}. An axis of size 0 sums to 0 (the empty sum).
      *
      * @throws IllegalArgumentException when the axis is out of range for the shape
      */
@@ -40,9 +44,11 @@ public final class Reduction {
     }
 
     /**
-     * The mean of the elements along {@code axis}: their sum divided by their count {@code s_a}.
+     * The mean of the elements along {@code axis}: their sum divided by their count {@code s_a}
+     * (the size of that axis, not the number of elements in the tensor).
      *
-     * @throws IllegalArgumentException when the axis is out of range, or has size 0 (no mean exists)
+     * @throws IllegalArgumentException when the axis is out of range, or has size 0 (no mean
+     *     exists); the message names the axis and the shape
      */
     public static Tensor mean(Tensor x, int axis, boolean keepDim) {
         throw new UnsupportedOperationException("TODO(01): average the elements along the axis");
@@ -51,7 +57,8 @@ public final class Reduction {
     /**
      * The largest element along {@code axis}.
      *
-     * @throws IllegalArgumentException when the axis is out of range, or has size 0 (no max exists)
+     * @throws IllegalArgumentException when the axis is out of range, or has size 0 (no max
+     *     exists); the message names the axis and the shape
      */
     public static Tensor max(Tensor x, int axis, boolean keepDim) {
         throw new UnsupportedOperationException("TODO(01): keep the largest element along the axis");
@@ -61,7 +68,8 @@ public final class Reduction {
      * The position (0 to {@code s_a - 1}, stored as a double) of the largest element along
      * {@code axis}. On a tie the first position wins, as in NumPy and PyTorch.
      *
-     * @throws IllegalArgumentException when the axis is out of range, or has size 0
+     * @throws IllegalArgumentException when the axis is out of range, or has size 0; the message
+     *     names the axis and the shape
      */
     public static Tensor argmax(Tensor x, int axis, boolean keepDim) {
         throw new UnsupportedOperationException("TODO(01): find where the largest element along the axis is");
@@ -70,11 +78,12 @@ public final class Reduction {
     /**
      * The biased variance along {@code axis}: the mean of the squared deviations from the mean,
      * {@code (1/n) * sum (x_i - mean)^2} with {@code n = s_a}. Layer normalization uses this one,
-     * not the unbiased {@code 1/(n-1)} estimator.
+     * not the unbiased {@code 1/(n-1)} estimator. It is never negative.
      *
-     * @throws IllegalArgumentException when the axis is out of range, or has size 0
+     * @throws IllegalArgumentException when the axis is out of range, or has size 0; the message
+     *     names the axis and the shape
      */
     public static Tensor variance(Tensor x, int axis, boolean keepDim) {
-        throw new UnsupportedOperationException("TODO(01): average the squared deviations from the mean along the axis");
+        throw new UnsupportedOperationException("TODO(01): average the squared deviations from the mean");
     }
 }
