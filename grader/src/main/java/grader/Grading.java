@@ -42,6 +42,14 @@ public final class Grading {
         return graded;
     }
 
+    /** Grades {@code mistake}: its kata's reference solution with the mistake written into it. */
+    public KataResult grade(List<Kata> all, Mistake mistake) {
+        for (String id : mistake.kata().prerequisites()) {
+            all.stream().filter(k -> k.id().equals(id)).findFirst().ifPresent(this::gradeOne);
+        }
+        return engine.grade(mistake.kata(), engine.mistakeSources(mistake), results);
+    }
+
     private KataResult gradeOne(Kata kata) {
         SourceSet main = solutions == Solutions.REFERENCE ? engine.referenceSources(kata) : engine.learnerSources(kata);
         KataResult result = modified(engine.grade(kata, main, results));

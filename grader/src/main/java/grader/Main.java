@@ -53,8 +53,31 @@ public final class Main {
                     + String.join(", ", all.stream().map(Kata::slug).toList()));
             return 2;
         }
+        if (options.mistake().isPresent()) {
+            return gradeMistake(options, repository, all, selected.get(0), out);
+        }
         try (Engine engine = new Engine(repository, options.settings())) {
             return grade(options, repository, all, selected, engine);
+        }
+    }
+
+    /** {@code -Dkata=NN -Dmistake=name}: how the specs react to one entry of the known-wrong catalogue. */
+    private static int gradeMistake(Options options, Repository repository, List<Kata> all, Kata kata, PrintStream out) {
+        List<Mistake> catalogue = Mistake.catalogue(repository, kata);
+        Mistake mistake = catalogue.stream().filter(m -> m.name().equals(options.mistake().get())).findFirst().orElse(null);
+        if (mistake == null) {
+            out.println("grader: kata " + kata.id() + " has no known mistake named " + options.mistake().get()
+                    + "; its catalogue: " + String.join(", ", catalogue.stream().map(Mistake::name).toList()));
+            return 2;
+        }
+        try (Engine engine = new Engine(repository, options.settings())) {
+            PrintStream terminal = engine.terminal();
+            terminal.println("Grading the reference of kata " + kata.id() + " with a known mistake written in: "
+                    + mistake.name() + "\n  " + mistake.description() + "\n  Caught by: " + String.join(", ", mistake.caughtBy()) + "\n");
+            KataResult result = new Grading(engine, Solutions.REFERENCE, java.util.Optional.empty(), Manifest.of(repository))
+                    .grade(all, mistake);
+            terminal.print(KataReport.of(result));
+            return 0;
         }
     }
 

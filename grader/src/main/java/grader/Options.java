@@ -19,9 +19,11 @@ import java.util.function.Function;
  * @param repository {@code -Drepository=path}: the repository to grade (default: found from the working folder)
  * @param manifest {@code -Dmanifest=write}: refresh the spec manifest instead of grading (for maintainers)
  * @param watch {@code -Dwatch=true}: grade again each time a kata's files are saved, until interrupted
+ * @param mistake {@code -Dmistake=name} (with {@code -Dkata}): grade the reference with that known mistake written in
  */
 public record Options(Optional<String> kata, Solutions solutions, Optional<Path> progress, Optional<Path> json,
-                      Settings settings, Optional<Path> repository, boolean manifest, boolean watch) {
+                      Settings settings, Optional<Path> repository, boolean manifest, boolean watch,
+                      Optional<String> mistake) {
 
     /** Reads the options.
      *
@@ -43,7 +45,8 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
             return true;
         }).orElse(false);
         return new Options(kata, solutions, value(properties, "progress").map(Path::of),
-                value(properties, "json").map(Path::of), settings, value(properties, "repository").map(Path::of), manifest, watch);
+                value(properties, "json").map(Path::of), settings, value(properties, "repository").map(Path::of), manifest, watch,
+                mistake(properties, kata));
     }
 
     private static Solutions solutions(String value) {
@@ -53,6 +56,14 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
             default -> throw new IllegalArgumentException(
                     "-Dsolutions=" + value + " is not an option: use -Dsolutions=reference (or leave it out)");
         };
+    }
+
+    private static Optional<String> mistake(Function<String, String> properties, Optional<String> kata) {
+        Optional<String> mistake = value(properties, "mistake");
+        if (mistake.isPresent() && kata.isEmpty()) {
+            throw new IllegalArgumentException("-Dmistake=" + mistake.get() + " needs the kata it belongs to: add -Dkata=NN");
+        }
+        return mistake;
     }
 
     private static boolean flag(String name, String value) {

@@ -2,6 +2,7 @@ package grader.engine;
 
 import grader.Kata;
 import grader.KataResult;
+import grader.Mistake;
 import grader.Repository;
 import grader.SpecResult;
 import grader.Status;
@@ -83,6 +84,13 @@ public final class Engine implements AutoCloseable {
     public SourceSet referenceSources(Kata kata) {
         SourceSet skeleton = learnerSources(kata);
         return skeleton.overlay(repository.referenceSources(), skeleton.packageFolders());
+    }
+
+    /** The reference solution of the kata with a known mistake written into it. */
+    public SourceSet mistakeSources(Mistake mistake) {
+        Path changed = scratch.resolve("mistake-" + mistake.name() + "-" + (++runs));
+        mistake.writeChangedFiles(repository.referenceSources(), changed);
+        return referenceSources(mistake.kata()).overlay(changed);
     }
 
     /**
