@@ -1,0 +1,97 @@
+package grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A kata whose integration specs use an earlier kata's real classes (declared as a Maven dependency
+ * in its pom) is ⛔ blocked while that kata is unfinished and its own specs pass, and done once the
+ * earlier kata is.
+ */
+@DisplayName("A kata waits for its prerequisites")
+class PrerequisiteTest {
+
+    private static final String POM = """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <artifactId>kata-04-row-sums</artifactId>
+              <dependencies>
+                <dependency>
+                  <groupId>kata</groupId>
+                  <artifactId>kata-01-tensor-reduction</artifactId>
+                </dependency>
+              </dependencies>
+            </project>
+            """;
+
+    private static final String MAIN = """
+            package kata.rowsums;
+
+            import kata.reduction.Reduction;
+            import kata.support.Tensor;
+
+            public final class RowSums {
+                private RowSums() {
+                }
+
+                public static int rows(Tensor x) {
+                    return x.size(0);
+                }
+
+                public static Tensor of(Tensor x) {
+                    return Reduction.sum(x, -1, false);
+                }
+            }
+            """;
+
+    private static final String SPEC = """
+            package kata.rowsums;
+
+            import static org.assertj.core.api.Assertions.assertThat;
+
+            import kata.support.Tensor;
+            import org.junit.jupiter.api.Tag;
+            import org.junit.jupiter.api.Test;
+
+            @Tag("kata-04")
+            class RowSumsSpec {
+                @Test
+                void countsRows() {
+                    assertThat(RowSums.rows(Tensor.zeros(3, 2))).isEqualTo(3);
+                }
+
+                @Test
+                @Tag("integration")
+                void sumsRowsWithTheRealReduction() {
+                    assertThat(RowSums.of(Tensor.matrix(new double[] {1, 2}, new double[] {3, 4})).get(1)).isEqualTo(7.0);
+                }
+            }
+            """;
+
+    @Test
+    @DisplayName("blocked by 01 while kata 01 is a skeleton; done once kata 01 is solved")
+    void blockedUntilThePrerequisiteIsDone() {
+        try (RepositoryCopy learner = RepositoryCopy.create(Set.of("01"))) {
+            learner.write("katas/04-row-sums/pom.xml", POM);
+            learner.write("katas/04-row-sums/src/main/java/kata/rowsums/RowSums.java", MAIN);
+            learner.write("katas/04-row-sums/src/test/java/kata/rowsums/RowSumsSpec.java", SPEC);
+            learner.write("grader/spec-manifest.txt", Manifest.of(Repository.at(learner.root())).text());
+
+            GraderRun.on(learner.root()).run();
+            List<String[]> blocked = GraderTest.rows(learner.resolve("PROGRESS.md"));
+            learner.write("katas/01-tensor-reduction/src/main/java/kata/reduction/Reduction.java",
+                    learner.read("reference/src/main/java/kata/reduction/Reduction.java"));
+            GraderRun.on(learner.root()).run();
+            List<String[]> done = GraderTest.rows(learner.resolve("PROGRESS.md"));
+
+            assertThat(blocked.get(1)).containsSubsequence("04", "⛔", "blocked", "1", "2");
+            assertThat(blocked.get(1)[6]).contains("blocked by 01");
+            assertThat(done.get(0)[2]).isEqualTo("✅");
+            assertThat(done.get(1)[2]).isEqualTo("✅");
+        }
+    }
+}
