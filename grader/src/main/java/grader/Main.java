@@ -11,10 +11,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code mvn -q -pl grader exec:java}: grades the working tree and writes PROGRESS.md.
- * Exits with 0 whenever grading completed, whatever the score; with 2 when it could not run.
+ * Exits with 0 whenever grading completed, whatever the score; with 2 when it could not run (a bad
+ * option, no repository, a results file that cannot be written).
  */
 public final class Main {
 
@@ -74,7 +76,7 @@ public final class Main {
             PrintStream terminal = engine.terminal();
             terminal.println("Grading the reference of kata " + kata.id() + " with a known mistake written in: "
                     + mistake.name() + "\n  " + mistake.description() + "\n  Caught by: " + String.join(", ", mistake.caughtBy()) + "\n");
-            KataResult result = new Grading(engine, Solutions.REFERENCE, java.util.Optional.empty(), Manifest.of(repository))
+            KataResult result = new Grading(engine, Solutions.REFERENCE, Optional.empty(), Manifest.of(repository))
                     .grade(all, mistake);
             terminal.print(KataReport.of(result));
             return 0;
@@ -94,7 +96,9 @@ public final class Main {
         } else {
             terminal.print(Table.text(summary));
         }
-        write(options, repository, summary, terminal);
+        if (!write(options, repository, summary, terminal)) {
+            return 2;
+        }
         if (options.kata().isEmpty()) {
             terminal.println();
             terminal.println(summary.nextStep());
@@ -113,7 +117,7 @@ public final class Main {
         int[] count = {0};
         Grading grading = new Grading(engine, options.solutions(), Manifest.committed(repository), Manifest.of(repository));
         return grading.grade(all, selected, result ->
-                terminal.printf(Locale.ROOT, "  [%d/%d] %s %-28s %s %d/%d  (%.1f s)%n", ++count[0], selected.size(),
+                terminal.printf(Locale.ROOT, "  [%d/%d] %s %-32s %s %d/%d  (%.1f s)%n", ++count[0], selected.size(),
                         result.kata().id(), result.kata().name(), result.status().icon(), result.passed(),
                         result.total(), result.duration().toMillis() / 1000.0));
     }
@@ -129,7 +133,8 @@ public final class Main {
         }
     }
 
-    private static void write(Options options, Repository repository, Summary summary, PrintStream terminal) {
+    /** Writes the table and the JSON; false (with the reason on the terminal) when a file cannot be written. */
+    private static boolean write(Options options, Repository repository, Summary summary, PrintStream terminal) {
         boolean wholeTable = options.kata().isEmpty();
         boolean learner = options.solutions() == Solutions.LEARNER;
         Path progress = options.progress().orElse(wholeTable && learner ? repository.progressFile() : null);
@@ -142,8 +147,10 @@ public final class Main {
                 AtomicFile.write(options.json().get(), Json.of(summary));
                 terminal.println("Wrote " + options.json().get());
             }
+            return true;
         } catch (IOException e) {
             terminal.println("grader: could not write the results: " + e.getMessage());
+            return false;
         }
     }
 }

@@ -134,6 +134,19 @@ class GraderTest {
         assertThat(GraderRun.run(copy.root(), "solutions", "mine-and-yours").terminal()).contains("-Dsolutions=mine-and-yours");
         assertThat(GraderRun.run(copy.root(), "kata", "77").status()).isEqualTo(2);
         assertThat(GraderRun.run(copy.root(), "timeout", "soon").status()).isEqualTo(2);
+        assertThat(GraderRun.run(copy.root(), "mistake", "unbiased-variance").terminal()).contains("add -Dkata=NN");
+    }
+
+    @Test
+    @DisplayName("a table that cannot be written is reported, with status 2, and the previous one is kept")
+    void anUnwritableTable() throws IOException {
+        Path notAFolder = Files.writeString(scratch.resolve("file"), "keep me");
+
+        GraderRun.Outcome outcome = GraderRun.run(copy.root(), "progress", notAFolder.resolve("PROGRESS.md").toString());
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.terminal()).contains("could not write the results");
+        assertThat(Files.readString(notAFolder)).isEqualTo("keep me");
     }
 
     static List<String[]> rows(Path progress) {
