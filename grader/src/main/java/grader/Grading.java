@@ -4,18 +4,29 @@ import grader.engine.Engine;
 import grader.engine.Engine.Solutions;
 import grader.engine.SourceSet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-/** Grades katas in kata order, so that a kata's prerequisites are graded before it. */
+/**
+ * Grades katas side by side, one per core, each after its prerequisites, and reports them in kata
+ * order.
+ */
 public final class Grading {
+
+    /** How many katas are graded at once: one per core, at most four. */
+    private static final int PARALLEL = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final Engine engine;
     private final Solutions solutions;
-    private final Map<String, KataResult> results = new LinkedHashMap<>();
+    private final Map<String, KataResult> results = new ConcurrentHashMap<>();
     private final Optional<Manifest> pristine;
     private final Manifest now;
 
@@ -27,19 +38,29 @@ public final class Grading {
         this.now = now;
     }
 
-    /** Grades {@code selected}, first grading (without reporting) any prerequisite not among them. */
+    /**
+     * Grades {@code selected}, first grading (without reporting) any prerequisite not among them,
+     * and calls {@code onEach} with each result in the order of {@code selected}.
+     */
     public List<KataResult> grade(List<Kata> all, List<Kata> selected, Consumer<KataResult> onEach) {
-        List<KataResult> graded = new ArrayList<>();
-        for (Kata kata : selected) {
-            for (String id : kata.prerequisites()) {
-                all.stream().filter(k -> k.id().equals(id) && !results.containsKey(id)).findFirst()
-                        .ifPresent(this::gradeOne);
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, work -> {
+            Thread thread = new Thread(work, "grader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, CompletableFuture<KataResult>> scheduled = new HashMap<>();
+            selected.forEach(kata -> schedule(kata, all, scheduled, pool));
+            List<KataResult> graded = new ArrayList<>();
+            for (Kata kata : selected) {
+                KataResult result = join(scheduled.get(kata.id()));
+                graded.add(result);
+                onEach.accept(result);
             }
-            KataResult result = gradeOne(kata);
-            graded.add(result);
-            onEach.accept(result);
+            return graded;
+        } finally {
+            pool.shutdown();
         }
-        return graded;
     }
 
     /** Grades {@code mistake}: its kata's reference solution with the mistake written into it. */
@@ -48,6 +69,33 @@ public final class Grading {
             all.stream().filter(k -> k.id().equals(id)).findFirst().ifPresent(this::gradeOne);
         }
         return engine.grade(mistake.kata(), engine.mistakeSources(mistake), results);
+    }
+
+    private CompletableFuture<KataResult> schedule(Kata kata, List<Kata> all,
+                                                   Map<String, CompletableFuture<KataResult>> scheduled, ExecutorService pool) {
+        CompletableFuture<KataResult> existing = scheduled.get(kata.id());
+        if (existing != null) {
+            return existing;
+        }
+        CompletableFuture<?>[] prerequisites = kata.prerequisites().stream()
+                .flatMap(id -> all.stream().filter(k -> k.id().equals(id)))
+                .map(prerequisite -> schedule(prerequisite, all, scheduled, pool))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture<KataResult> future = CompletableFuture.allOf(prerequisites)
+                .thenApplyAsync(ignored -> gradeOne(kata), pool);
+        scheduled.put(kata.id(), future);
+        return future;
+    }
+
+    private static KataResult join(CompletableFuture<KataResult> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private KataResult gradeOne(Kata kata) {

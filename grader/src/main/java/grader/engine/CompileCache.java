@@ -28,6 +28,9 @@ final class CompileCache {
     /** Changes whenever the way sources are compiled changes, so older entries are not reused. */
     private static final String FORMAT = "1";
 
+    /** How many compilations of one kata are kept. */
+    private static final int ENTRIES_PER_NAME = 4;
+
     private final Path root;
 
     CompileCache(Path root) {
@@ -51,10 +54,18 @@ final class CompileCache {
         }
     }
 
-    /** The classes compiled earlier for {@code name} from sources with this key. */
+    /** The classes compiled earlier for {@code name} from sources with this key (marked as just used). */
     Optional<Path> find(String name, String key) {
         Path entry = root.resolve(name).resolve(key);
-        return Files.isDirectory(entry) ? Optional.of(entry) : Optional.empty();
+        if (!Files.isDirectory(entry)) {
+            return Optional.empty();
+        }
+        try {
+            Files.setLastModifiedTime(entry, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // only the eviction order suffers
+        }
+        return Optional.of(entry);
     }
 
     /**
@@ -73,14 +84,29 @@ final class CompileCache {
                 delete(incoming);
                 return Files.isDirectory(entry) ? entry : compiled;
             }
-            try (Stream<Path> siblings = Files.list(root.resolve(name))) {
-                siblings.filter(sibling -> !sibling.equals(entry) && !sibling.getFileName().toString().startsWith(".incoming"))
-                        .forEach(CompileCache::delete);
-            }
+            dropOldEntries(root.resolve(name));
             return entry;
         } catch (IOException | UncheckedIOException e) {
             delete(incoming);
             return compiled;
+        }
+    }
+
+    /** Keeps the newest few entries of one name (the learner's sources, the reference, a mistake or two). */
+    private static void dropOldEntries(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            entries.filter(entry -> !entry.getFileName().toString().startsWith(".incoming"))
+                    .sorted(Comparator.comparing(CompileCache::modified).reversed())
+                    .skip(ENTRIES_PER_NAME)
+                    .forEach(CompileCache::delete);
+        }
+    }
+
+    private static long modified(Path entry) {
+        try {
+            return Files.getLastModifiedTime(entry).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

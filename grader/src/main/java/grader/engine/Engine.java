@@ -16,11 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
  * sources into a scratch folder outside the repository, loads them in a class loader of their own
  * and runs the specs. Nothing is written into the repository.
  *
- * <p>Close the engine when done: it puts the standard streams back and deletes its scratch folder.
+ * <p>One engine may grade several katas at once, from several threads. Close it when done: it
+ * puts the standard streams back and deletes its scratch folder.
  */
 public final class Engine implements AutoCloseable {
 
@@ -49,16 +51,17 @@ public final class Engine implements AutoCloseable {
     private final Path scratch;
     private final OutputCapture output;
     private final List<Path> libraries;
-    private final Map<String, Compiled> compiled = new LinkedHashMap<>();
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
     private final CompileCache cache;
     private Path supportClasses;
     private String supportKey;
     private List<String> supportErrors;
-    private int runs;
+    private final AtomicInteger runs = new AtomicInteger();
 
     public Engine(Repository repository, Settings settings) {
         this.repository = repository;
-        this.specRun = new SpecRun(settings);
+        this.output = OutputCapture.install();
+        this.specRun = new SpecRun(settings, output);
         this.forkedRun = settings.forked() ? new ForkedSpecRun(settings, settings.forkMemory()) : null;
         this.libraries = Libraries.forSpecs();
         try {
@@ -67,7 +70,7 @@ public final class Engine implements AutoCloseable {
             throw new UncheckedIOException("cannot create a scratch folder for compiled classes", e);
         }
         this.cache = new CompileCache(repository.root().resolve("grader/target/compiled"));
-        this.output = OutputCapture.install();
+        Libraries.warmUp();
     }
 
     /** The terminal as it was before the engine captured the standard streams. */
@@ -88,7 +91,7 @@ public final class Engine implements AutoCloseable {
 
     /** The reference solution of the kata with a known mistake written into it. */
     public SourceSet mistakeSources(Mistake mistake) {
-        Path changed = scratch.resolve("mistake-" + mistake.name() + "-" + (++runs));
+        Path changed = scratch.resolve("mistake-" + mistake.name() + "-" + runs.incrementAndGet());
         mistake.writeChangedFiles(repository.referenceSources(), changed);
         return referenceSources(mistake.kata()).overlay(changed);
     }
@@ -123,9 +126,8 @@ public final class Engine implements AutoCloseable {
             ResultFile.Read forked = forkedRun.run(classes.loaderFolders(), specClasses, kata.id(), scratch);
             return classify(kata, forked.result(), total, earlier, since(start), forked.printed());
         }
-        output.reset();
-        SpecRun.Result run = specRun.run(classes.loader(), specClasses, kata.id());
-        return classify(kata, run, total, earlier, since(start), output.printed());
+        SpecRun.Report run = specRun.run(classes.loader(), specClasses, kata.id());
+        return classify(kata, run.result(), total, earlier, since(start), run.printed());
     }
 
     private KataResult classify(Kata kata, SpecRun.Result run, int counted, Map<String, KataResult> earlier,
@@ -156,7 +158,7 @@ public final class Engine implements AutoCloseable {
 
     private Compiled compile(Kata kata, SourceSet mainSources) {
         List<String> support = supportErrors();
-        Path folder = scratch.resolve(kata.slug() + "-" + (++runs));
+        Path folder = scratch.resolve(kata.slug() + "-" + runs.incrementAndGet());
         if (!support.isEmpty()) {
             return new Compiled(folder, "", List.of("support code: " + support.get(0)), List.of(), null, List.of());
         }
@@ -194,7 +196,7 @@ public final class Engine implements AutoCloseable {
         return result;
     }
 
-    private List<String> supportErrors() {
+    private synchronized List<String> supportErrors() {
         if (supportErrors == null) {
             Collection<Path> sources = SourceSet.of(repository.supportSources()).files();
             supportKey = CompileCache.key(sources, List.of());

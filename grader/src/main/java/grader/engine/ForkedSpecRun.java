@@ -76,10 +76,9 @@ final class ForkedSpecRun {
         Settings settings = new Settings(Long.parseLong(args[1]), Long.parseLong(args[2]), "");
         List<Path> folders = Arrays.stream(args[4].split(File.pathSeparator)).map(Path::of).toList();
         Set<String> specClasses = new LinkedHashSet<>(Arrays.asList(args[5].split(",")));
-        OutputCapture output = OutputCapture.install();
         KataClassLoader loader = new KataClassLoader("kata-" + args[3], folders, ForkedSpecRun.class.getClassLoader());
-        SpecRun.Result result = new SpecRun(settings).run(loader, specClasses, args[3]);
-        ResultFile.write(results, result, output.printed());
+        SpecRun.Report outcome = new SpecRun(settings, OutputCapture.install()).run(loader, specClasses, args[3]);
+        ResultFile.write(results, outcome.result(), outcome.printed());
         Runtime.getRuntime().halt(0);
     }
 

@@ -41,15 +41,23 @@ final class SpecRun {
     record Result(List<SpecResult> specs, String note) {
     }
 
-    private final Settings settings;
-
-    SpecRun(Settings settings) {
-        this.settings = settings;
+    /** A result and what the specs printed. */
+    record Report(Result result, OutputCapture.Printed printed) {
     }
 
-    Result run(ClassLoader loader, Set<String> specClasses, String kataId) {
+    private final Settings settings;
+    private final OutputCapture output;
+
+    SpecRun(Settings settings, OutputCapture output) {
+        this.settings = settings;
+        this.output = output;
+    }
+
+    Report run(ClassLoader loader, Set<String> specClasses, String kataId) {
         Progress progress = new Progress(settings.specTimeoutSeconds());
-        LearnerThreads.start("kata-" + kataId + "-specs", loader, () -> {
+        ThreadGroup group = LearnerThreads.group("kata-" + kataId + "-specs");
+        output.record(group);
+        LearnerThreads.start(group, loader, () -> {
             try {
                 Launcher launcher = launcher();
                 TestPlan plan = launcher.discover(request(loader, specClasses));
@@ -69,7 +77,7 @@ final class SpecRun {
             Thread.currentThread().interrupt();
             progress.finish("grading was interrupted");
         }
-        return progress.result();
+        return new Report(progress.result(), output.printed(group));
     }
 
     private static Launcher launcher() {
