@@ -7,12 +7,12 @@ import static kata.support.testing.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import kata.support.Tensor;
+import kata.support.testing.Indices;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -214,7 +214,7 @@ class ReductionProperties {
         qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
             Tensor max = Reduction.max(c.x(), c.axis(), true);
 
-            for (int[] slot : indices(max.shape())) {
+            for (int[] slot : Indices.of(max.shape())) {
                 List<Double> lane = asList(lane(c.x(), c.axisIndex(), slot));
                 double m = max.get(slot);
 
@@ -239,7 +239,7 @@ class ReductionProperties {
 
             Tensor argmax = Reduction.argmax(c.x(), c.axis(), true);
 
-            for (int[] slot : indices(argmax.shape())) {
+            for (int[] slot : Indices.of(argmax.shape())) {
                 List<Double> lane = asList(lane(c.x(), c.axisIndex(), slot));
                 double position = argmax.get(slot);
                 double m = max.get(slot);
@@ -268,7 +268,7 @@ class ReductionProperties {
             Tensor meanOfSquares = Reduction.mean(map(c.x(), v -> v * v), c.axis(), true);
             Tensor squaredMean = map(Reduction.mean(c.x(), c.axis(), true), m -> m * m);
             Tensor expected = Tensor.zeros(meanOfSquares.shape());
-            for (int[] slot : indices(expected.shape())) {
+            for (int[] slot : Indices.of(expected.shape())) {
                 expected.set(meanOfSquares.get(slot) - squaredMean.get(slot), slot);
             }
 
@@ -278,7 +278,7 @@ class ReductionProperties {
                     .describedAs("variance over axis %d of %s: E[x^2] - E[x]^2, both means dividing by n = %d"
                             + " (biased, not n - 1)", c.axis(), c.x(), c.laneLength())
                     .isCloseTo(expected);
-            for (int[] slot : indices(variance.shape())) {
+            for (int[] slot : Indices.of(variance.shape())) {
                 assertThat(variance.get(slot))
                         .describedAs("variance at %s over axis %d of %s: a mean of squares is never negative",
                                 Arrays.toString(slot), c.axis(), c.x())
@@ -325,23 +325,6 @@ class ReductionProperties {
 
     // ---- helpers that read tensors element by element, the slow and obvious way ----
 
-    /** Every index of {@code shape}, in row-major order. */
-    private static List<int[]> indices(int[] shape) {
-        List<int[]> all = new ArrayList<>();
-        int count = 1;
-        for (int size : shape) {
-            count *= size;
-        }
-        int[] index = new int[shape.length];
-        for (int n = 0; n < count; n++) {
-            all.add(index.clone());
-            for (int axis = shape.length - 1; axis >= 0 && ++index[axis] == shape[axis]; axis--) {
-                index[axis] = 0;
-            }
-        }
-        return all;
-    }
-
     /** The elements of {@code x} along axis {@code a} through {@code slot} (whose coordinate a is 0). */
     private static double[] lane(Tensor x, int a, int[] slot) {
         double[] lane = new double[x.size(a)];
@@ -355,7 +338,7 @@ class ReductionProperties {
 
     private static double total(Tensor x) {
         double total = 0.0;
-        for (int[] index : indices(x.shape())) {
+        for (int[] index : Indices.of(x.shape())) {
             total += x.get(index);
         }
         return total;
@@ -364,7 +347,7 @@ class ReductionProperties {
     /** A fresh row-major tensor with {@code f} applied to every element of {@code x}. */
     private static Tensor map(Tensor x, DoubleUnaryOperator f) {
         Tensor result = Tensor.zeros(x.shape());
-        for (int[] index : indices(x.shape())) {
+        for (int[] index : Indices.of(x.shape())) {
             result.set(f.applyAsDouble(x.get(index)), index);
         }
         return result;
@@ -383,7 +366,7 @@ class ReductionProperties {
 
     /** The elements in row-major order; as boxed Doubles, NaN equals NaN, so a NaN reads the same everywhere. */
     private static List<Double> values(Tensor x) {
-        return indices(x.shape()).stream().map(x::get).toList();
+        return Indices.of(x.shape()).stream().map(x::get).toList();
     }
 
     private static List<Double> asList(double[] values) {

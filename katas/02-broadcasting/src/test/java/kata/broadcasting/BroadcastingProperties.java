@@ -5,12 +5,12 @@ import static kata.support.testing.TensorAssert.assertThatTensor;
 import static kata.support.testing.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import kata.support.Tensor;
+import kata.support.testing.Indices;
 import kata.support.testing.Generators;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -142,7 +142,7 @@ class BroadcastingProperties {
 
     private static Tensor expectedBroadcast(Tensor x, int[] target) {
         Tensor expected = Tensor.zeros(target);
-        for (int[] index : allIndices(target)) {
+        for (int[] index : Indices.of(target)) {
             expected.set(readBroadcast(x, index), index);
         }
         return expected;
@@ -150,26 +150,10 @@ class BroadcastingProperties {
 
     private static Tensor explicitLoop(Operands pair, DoubleBinaryOperator op) {
         Tensor expected = Tensor.zeros(pair.broadcast());
-        for (int[] index : allIndices(pair.broadcast())) {
+        for (int[] index : Indices.of(pair.broadcast())) {
             expected.set(op.applyAsDouble(readBroadcast(pair.a(), index), readBroadcast(pair.b(), index)), index);
         }
         return expected;
-    }
-
-    private static int[][] allIndices(int[] shape) {
-        int count = 1;
-        for (int size : shape) {
-            count *= size;
-        }
-        int[][] all = new int[count][];
-        int[] index = new int[shape.length];
-        for (int n = 0; n < count; n++) {
-            all[n] = index.clone();
-            for (int axis = shape.length - 1; axis >= 0 && ++index[axis] == shape[axis]; axis--) {
-                index[axis] = 0;
-            }
-        }
-        return all;
     }
 
     // ---- generated cases ---------------------------------------------------------------------------

@@ -4,7 +4,6 @@ import static kata.contiguity.Layouts.anyLayouts;
 import static kata.contiguity.Layouts.consecutive;
 import static kata.contiguity.Layouts.contiguousLayouts;
 import static kata.contiguity.Layouts.elements;
-import static kata.contiguity.Layouts.indices;
 import static kata.contiguity.Layouts.inverse;
 import static kata.contiguity.Layouts.permutation;
 import static kata.contiguity.Layouts.storagePositions;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import kata.support.Tensor;
+import kata.support.testing.Indices;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -124,7 +124,7 @@ class ContiguityProperties {
     @DisplayName("the position of every index is where the tensor reads that element")
     void positionIsWhereTheTensorReadsTheElement() {
         qt().withExamples(EXAMPLES).forAll(anyLayouts(shapes())).checkAssert(x -> {
-            int[] positions = indices(x.shape()).stream().mapToInt(index -> Strides.position(x, index)).toArray();
+            int[] positions = Indices.of(x.shape()).stream().mapToInt(index -> Strides.position(x, index)).toArray();
 
             assertThat(positions)
                     .describedAs("position of every index of %s, in row-major index order: offset + sum of "
@@ -211,7 +211,7 @@ class ContiguityProperties {
             Tensor p = Views.permute(c.x(), c.order());
 
             Tensor expected = Tensor.zeros(p.shape());
-            for (int[] index : indices(p.shape())) {
+            for (int[] index : Indices.of(p.shape())) {
                 int[] original = new int[index.length];
                 for (int i = 0; i < index.length; i++) {
                     original[c.order()[i]] = index[i];
@@ -259,7 +259,7 @@ class ContiguityProperties {
 
             int headDim = c.x().size(1) / c.numHeads();
             Tensor expected = Tensor.zeros(c.numHeads(), c.x().size(0), headDim); // (h, T, d_k)
-            for (int[] index : indices(expected.shape())) {
+            for (int[] index : Indices.of(expected.shape())) {
                 expected.set(c.x().get(index[1], index[0] * headDim + index[2]), index);
             }
             assertThatTensor(heads).describedAs("split of %s: heads[i, t, j] = x[t, i * d_k + j]", c)
@@ -276,7 +276,7 @@ class ContiguityProperties {
 
             int headDim = heads.size(2);
             Tensor expected = Tensor.zeros(heads.size(1), heads.size(0) * headDim); // (T, d)
-            for (int[] index : indices(heads.shape())) {
+            for (int[] index : Indices.of(heads.shape())) {
                 expected.set(heads.get(index), index[1], index[0] * headDim + index[2]);
             }
             assertThatTensor(merged).describedAs("merge of %s: merged[t, i * d_k + j] = heads[i, t, j]", heads)

@@ -3,10 +3,9 @@ package kata.contiguity;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import kata.support.Tensor;
+import kata.support.testing.Indices;
 import kata.support.testing.Generators;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
@@ -21,29 +20,9 @@ final class Layouts {
     private Layouts() {
     }
 
-    /** Every index of a shape, in row-major order (the last coordinate changes fastest). */
-    static List<int[]> indices(int[] shape) {
-        List<int[]> all = new ArrayList<>();
-        if (Arrays.stream(shape).anyMatch(size -> size == 0)) {
-            return all;
-        }
-        int[] index = new int[shape.length];
-        while (true) {
-            all.add(index.clone());
-            int axis = shape.length - 1;
-            while (axis >= 0 && ++index[axis] == shape[axis]) {
-                index[axis] = 0;
-                axis--;
-            }
-            if (axis < 0) {
-                return all;
-            }
-        }
-    }
-
     /** The elements of x in row-major index order, read with {@link Tensor#get}. */
     static double[] elements(Tensor x) {
-        return indices(x.shape()).stream().mapToDouble(x::get).toArray();
+        return Indices.of(x.shape()).stream().mapToDouble(x::get).toArray();
     }
 
     /**
@@ -54,7 +33,7 @@ final class Layouts {
         double[] numbered = new double[x.storage().length];
         Arrays.setAll(numbered, position -> position);
         Tensor positions = Tensor.strided(numbered, x.shape(), x.strides(), x.offset());
-        return indices(x.shape()).stream().mapToInt(index -> (int) positions.get(index)).toArray();
+        return Indices.of(x.shape()).stream().mapToInt(index -> (int) positions.get(index)).toArray();
     }
 
     /** offset, offset + 1, ..., offset + n - 1. */
@@ -95,7 +74,7 @@ final class Layouts {
             double[] storage = new double[offset + fresh.elementCount() + coin.generate(in)];
             Arrays.fill(storage, Double.NaN);
             Tensor tensor = Tensor.strided(storage, shape, strides, offset);
-            for (int[] index : indices(shape)) {
+            for (int[] index : Indices.of(shape)) {
                 tensor.set(values.generate(in), index);
             }
             return tensor;
