@@ -39,7 +39,9 @@ final class ForkedSpecRun {
         Path results = scratch.resolve("kata-" + kataId + "-results.txt");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(quickTheoriesSettings());
+        command.addAll(List.of(
                 "-cp", graderClassPath(),
                 ForkedSpecRun.class.getName(),
                 results.toString(), Long.toString(settings.specTimeoutSeconds()), Long.toString(settings.kataTimeoutSeconds()),
@@ -80,6 +82,18 @@ final class ForkedSpecRun {
         SpecRun.Report outcome = new SpecRun(settings, OutputCapture.install()).run(loader, specClasses, args[3]);
         ResultFile.write(results, outcome.result(), outcome.printed());
         Runtime.getRuntime().halt(0);
+    }
+
+    /** {@code -DQT_SEED=...} and the other QuickTheories settings given to the grader, passed on. */
+    private static List<String> quickTheoriesSettings() {
+        List<String> properties = new ArrayList<>();
+        for (String name : List.of("QT_SEED", "QT_EXAMPLES", "QT_SHRINKS")) {
+            String value = System.getProperty(name);
+            if (value != null) {
+                properties.add("-D" + name + "=" + value);
+            }
+        }
+        return properties;
     }
 
     /**
