@@ -2,7 +2,6 @@ package grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,9 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("Fork mode: each kata in a JVM of its own")
 class ForkModeTest {
-
-    private static final String REDUCTION = "katas/01-tensor-reduction/src/main/java/kata/reduction/Reduction.java";
-    private static final String SUM_TODO = "TODO(01): add up";
 
     @Test
     @DisplayName("pristine skeletons grade the same as in-process")
@@ -33,7 +29,7 @@ class ForkModeTest {
     @Test
     @DisplayName("ending the JVM through reflection fails only that kata, with the reason")
     void reflectiveExit() {
-        List<String[]> rows = plant("""
+        String[] row = plant("""
                         try {
                             Class.forName("java.lang.System").getMethod("exit", int.class).invoke(null, 3);
                         } catch (ReflectiveOperationException e) {
@@ -41,28 +37,18 @@ class ForkModeTest {
                         }
                         return null;""", "fork", "true");
 
-        assertThat(rows.get(0)[6]).contains("ended with status 3 before reporting");
+        assertThat(row[6]).contains("ended with status 3 before reporting");
     }
 
     @Test
     @DisplayName("the heap cap turns a large allocation into a clear out-of-memory failure")
     void memoryCap() {
-        List<String[]> rows = plant("        return Tensor.vector(new double[200_000_000]);", "fork", "true", "forkMemory", "128m");
+        String[] row = plant("        return Tensor.vector(new double[200_000_000]);", "fork", "true", "forkMemory", "128m");
 
-        assertThat(rows.get(0)[6]).contains("ran out of memory");
+        assertThat(row[6]).contains("ran out of memory");
     }
 
-    private static List<String[]> plant(String code, String... options) {
-        try (RepositoryCopy learner = RepositoryCopy.create(Set.of("01", "02"))) {
-            learner.replaceLine(REDUCTION, SUM_TODO, code);
-
-            GraderRun.Outcome outcome = GraderRun.run(learner.root(), options);
-
-            List<String[]> rows = GraderTest.rows(learner.resolve("PROGRESS.md"));
-            assertThat(outcome.status()).isZero();
-            assertThat(rows).extracting(row -> row[0]).containsExactly("01", "02");
-            assertThat(rows.get(1)[2]).as("kata 02, untouched").isEqualTo("❓");
-            return rows;
-        }
+    private static String[] plant(String code, String... options) {
+        return RobustnessTest.plant(RobustnessTest.SUM_TODO, code, options).row();
     }
 }

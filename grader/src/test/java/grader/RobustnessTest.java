@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The grader survives any learner code")
 class RobustnessTest {
 
-    private static final String REDUCTION = "katas/01-tensor-reduction/src/main/java/kata/reduction/Reduction.java";
-    private static final String SUM_TODO = "TODO(01): add up";
+    static final String REDUCTION = "katas/01-tensor-reduction/src/main/java/kata/reduction/Reduction.java";
+    static final String SUM_TODO = "TODO(01): add up";
 
     @Test
     @DisplayName("an exception in a method fails the spec with the exception and the learner's line")
@@ -125,10 +125,11 @@ class RobustnessTest {
     }
 
     /** The table's terminal text, kata 01's PROGRESS.md row, and the spec messages (JSON; the -Dkata=01 listing when printing). */
-    private record Graded(String table, String[] row, String detail) {
+    record Graded(String table, String[] row, String detail) {
     }
 
-    private static Graded plant(String marker, String code, String... options) {
+    /** Plants {@code code} in place of the line holding {@code marker} in kata 01, grades, and checks the table is intact. */
+    static Graded plant(String marker, String code, String... options) {
         try (RepositoryCopy learner = RepositoryCopy.create(Set.of("01", "02"))) {
             learner.replaceLine(REDUCTION, marker, code);
             String[] withJson = java.util.Arrays.copyOf(options, options.length + 2);
