@@ -1,5 +1,6 @@
 package kata.reduction;
 
+import static kata.support.testing.Generators.nonEmptyShapes;
 import static kata.support.testing.Generators.shapes;
 import static kata.support.testing.Generators.tensors;
 import static kata.support.testing.TensorAssert.assertThatTensor;
@@ -234,7 +235,7 @@ class ReductionProperties {
     void argmaxPointsAtTheFirstOccurrenceOfTheMax() {
         // Values from -2 to 2 only: ties are common, and so are lanes that are entirely negative.
         Gen<Double> fewValues = integers().between(-2, 2).map(Integer::doubleValue);
-        qt().withExamples(EXAMPLES).forAll(cases(tensors(shapes(1, 4), fewValues))).checkAssert(c -> {
+        qt().withExamples(EXAMPLES).forAll(cases(tensors(nonEmptyShapes(1, 4), fewValues))).checkAssert(c -> {
             Tensor max = Reduction.max(c.x(), c.axis(), true);
 
             Tensor argmax = Reduction.argmax(c.x(), c.axis(), true);
@@ -291,7 +292,8 @@ class ReductionProperties {
 
     /** Tensors of rank 1 to 4 in every layout, values in [-10, 10], each with one of its axes. */
     private static Gen<Case> cases() {
-        return cases(tensors(shapes(1, 4)));
+        // Non-empty: mean, max, argmax and variance reject an empty lane; ReductionSpec pins size 0.
+        return cases(tensors(nonEmptyShapes(1, 4)));
     }
 
     private static Gen<Case> cases(Gen<Tensor> tensors) {

@@ -142,14 +142,16 @@ public final class Tensor {
     }
 
     /**
-     * The size of one axis.
+     * The size of one axis, counted from 0 (no negative axes here: that convention belongs to the
+     * operations that take an axis).
      *
-     * @throws IllegalArgumentException when the axis is not in [0, rank)
+     * @throws IllegalArgumentException when the axis is not in [0, rank); the message is this
+     *     class's own, not the one an operation is asked to give for a bad axis
      */
     public int size(int axis) {
         if (axis < 0 || axis >= shape.length) {
-            throw new IllegalArgumentException("axis " + axis + " is out of range for shape "
-                    + Arrays.toString(shape));
+            throw new IllegalArgumentException("Tensor.size(" + axis + "): a tensor of rank " + shape.length
+                    + " has " + shape.length + " sizes, numbered from 0");
         }
         return shape[axis];
     }

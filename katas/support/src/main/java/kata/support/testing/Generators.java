@@ -10,7 +10,8 @@ import org.quicktheories.core.Gen;
 /**
  * QuickTheories generators for shapes and tensors. Small on purpose (a property over 4 x 4 x 4 x 4
  * tensors finds the same mistakes as one over large ones, a hundred times faster), with size-1
- * axes and non-contiguous layouts on purpose (that is where strided code goes wrong).
+ * axes, the odd size-0 axis and non-contiguous layouts on purpose (that is where strided code goes
+ * wrong).
  *
  * <p>Every generated value prints readably, so a shrunk counterexample reads like
  * {@code shape [1, 3]} or {@code shape [2, 2], strides [1, 3], offset 1 [[0.5, -2], [1, 4]]}.
@@ -23,23 +24,46 @@ public final class Generators {
     /** The largest size of one axis {@link #shapes()} produces. */
     public static final int MAX_SIZE = 4;
 
+    /** How often, one axis in this many, {@link #shapes} makes an axis of size 0. */
+    public static final int EMPTY_AXIS_ODDS = 12;
+
     private Generators() {
     }
 
-    /** Shapes of rank 0 to 4 with sizes 1 to 4 (no empty tensors). */
+    /** Shapes of rank 0 to 4 with sizes 1 to 4, and now and then an axis of size 0 (see {@link #shapes(int, int, int)}). */
     public static Gen<int[]> shapes() {
         return shapes(0, MAX_RANK);
     }
 
-    /** Shapes of rank {@code minRank} to {@code maxRank} with sizes 1 to 4. */
+    /** Shapes of rank {@code minRank} to {@code maxRank} with sizes 1 to 4, and now and then a size 0. */
     public static Gen<int[]> shapes(int minRank, int maxRank) {
         return shapes(minRank, maxRank, MAX_SIZE);
     }
 
-    /** Shapes of rank {@code minRank} to {@code maxRank} with sizes 1 to {@code maxSize}. */
+    /**
+     * Shapes of rank {@code minRank} to {@code maxRank} with sizes 1 to {@code maxSize}, except that
+     * about one axis in {@value #EMPTY_AXIS_ODDS} has size 0: a tensor with no elements, which every
+     * operation must handle as its Javadoc says (NumPy/PyTorch semantics, or a documented error).
+     * A property that needs elements uses {@link #nonEmptyShapes} and says why.
+     */
     public static Gen<int[]> shapes(int minRank, int maxRank, int maxSize) {
-        Gen<Integer> ranks = integers().between(minRank, maxRank);
+        Gen<Integer> odds = integers().between(1, EMPTY_AXIS_ODDS);
         Gen<Integer> sizes = integers().between(1, maxSize);
+        return shapes(minRank, maxRank, in -> odds.generate(in) == 1 ? 0 : sizes.generate(in));
+    }
+
+    /** Shapes of rank {@code minRank} to {@code maxRank} with sizes 1 to 4: never an empty tensor. */
+    public static Gen<int[]> nonEmptyShapes(int minRank, int maxRank) {
+        return nonEmptyShapes(minRank, maxRank, MAX_SIZE);
+    }
+
+    /** Shapes of rank {@code minRank} to {@code maxRank} with sizes 1 to {@code maxSize}: never an empty tensor. */
+    public static Gen<int[]> nonEmptyShapes(int minRank, int maxRank, int maxSize) {
+        return shapes(minRank, maxRank, integers().between(1, maxSize));
+    }
+
+    private static Gen<int[]> shapes(int minRank, int maxRank, Gen<Integer> sizes) {
+        Gen<Integer> ranks = integers().between(minRank, maxRank);
         Gen<int[]> shapes = in -> {
             int[] shape = new int[ranks.generate(in)];
             for (int axis = 0; axis < shape.length; axis++) {
@@ -77,7 +101,8 @@ public final class Generators {
      * One shape in many layouts: the axes laid out in storage in a random order (as after a
      * transpose or permute), every other element skipped along some axes (as after a slice with a
      * step), a random offset, arbitrary strides on size-1 axes, and unused storage filled with NaN
-     * (code that reads a position it should not reads NaN, and the spec sees it).
+     * (code that reads a position it should not reads NaN, and the spec sees it). A shape with a
+     * size-0 axis gets strides as if that axis had size 1, and storage that holds only NaN.
      */
     public static Gen<Tensor> layouts(int[] shape, Gen<Double> values) {
         int rank = shape.length;
@@ -93,7 +118,7 @@ public final class Generators {
                 int axis = order[k];
                 steps[axis] = 1 + coin.generate(in);
                 strides[axis] = step * steps[axis];
-                step *= shape[axis] * steps[axis];
+                step *= Math.max(shape[axis], 1) * steps[axis];
             }
             for (int axis = 0; axis < rank; axis++) {
                 if (shape[axis] == 1 && coin.generate(in) == 1) {

@@ -104,8 +104,8 @@ public final class TensorAssert extends AbstractAssert<TensorAssert, Tensor> {
     public TensorAssert sharesStorageWith(Tensor other) {
         isNotNull();
         if (!actual.sharesStorageWith(other)) {
-            failWithMessage("Expected a view that shares storage with the input, but the result has "
-                    + "storage of its own (a copy was made).%n  input:  %s%n  result: %s", other, actual);
+            failWithMessage("your result has storage of its own (a copy was made), but a view that shares "
+                    + "storage with the input was promised.%n  input:  %s%n  result: %s", other, actual);
         }
         return this;
     }
@@ -114,8 +114,8 @@ public final class TensorAssert extends AbstractAssert<TensorAssert, Tensor> {
     public TensorAssert doesNotShareStorageWith(Tensor other) {
         isNotNull();
         if (actual.sharesStorageWith(other)) {
-            failWithMessage("Expected a copy with storage of its own, but the result shares storage "
-                    + "with the input.%n  input:  %s%n  result: %s", other, actual);
+            failWithMessage("your result shares storage with the input, but a fresh tensor was promised: "
+                    + "a later write to either would change the other.%n  input:  %s%n  result: %s", other, actual);
         }
         return this;
     }

@@ -13,12 +13,42 @@ import org.quicktheories.core.Gen;
 class GeneratorsTest {
 
     @Test
-    @DisplayName("shapes stay within rank 0..4 and sizes 1..4")
+    @DisplayName("shapes stay within rank 0..4 and sizes 0..4")
     void shapesStayInRange() {
         qt().forAll(Generators.shapes()).checkAssert(shape -> {
             assertThat(shape.length).isBetween(0, Generators.MAX_RANK);
-            assertThat(Arrays.stream(shape).boxed()).allSatisfy(size -> assertThat(size).isBetween(1, Generators.MAX_SIZE));
+            assertThat(Arrays.stream(shape).boxed()).allSatisfy(size -> assertThat(size).isBetween(0, Generators.MAX_SIZE));
         });
+    }
+
+    @Test
+    @DisplayName("about one axis in twelve has size 0; nonEmptyShapes never has one")
+    void sizeZeroAxesAreRareAndOnlyWhereAllowed() {
+        int[] axesAndEmpty = new int[2];
+        qt().withExamples(1000).forAll(Generators.shapes(1, 4)).checkAssert(shape -> {
+            axesAndEmpty[0] += shape.length;
+            axesAndEmpty[1] += (int) Arrays.stream(shape).filter(size -> size == 0).count();
+        });
+
+        assertThat((double) axesAndEmpty[1] / axesAndEmpty[0]).isBetween(0.5 / Generators.EMPTY_AXIS_ODDS,
+                2.0 / Generators.EMPTY_AXIS_ODDS);
+        qt().forAll(Generators.nonEmptyShapes(0, 4, 2)).checkAssert(shape ->
+                assertThat(Arrays.stream(shape).boxed()).allSatisfy(size -> assertThat(size).isBetween(1, 2)));
+    }
+
+    @Test
+    @DisplayName("a shape with a size-0 axis gets a valid layout with no elements")
+    void emptyLayouts() {
+        int[] empty = new int[1];
+        qt().withExamples(300).forAll(Generators.tensors(Generators.shapes(1, 4))).checkAssert(tensor -> {
+            if (Arrays.stream(tensor.shape()).anyMatch(size -> size == 0)) {
+                empty[0]++;
+                assertThat(tensor.elementCount()).isZero();
+                assertThat(Arrays.stream(tensor.storage()).allMatch(Double::isNaN)).isTrue();
+            }
+        });
+
+        assertThat(empty[0]).isPositive();
     }
 
     @Test
