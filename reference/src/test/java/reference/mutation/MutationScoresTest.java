@@ -40,8 +40,10 @@ class MutationScoresTest {
                 mutation("SURVIVED", 4, "ConditionalsBoundaryMutator"), mutation("NO_COVERAGE", 7, "MathMutator"));
         writeEquivalents("01-demo", "kata.demo.Demo | clamp | ConditionalsBoundaryMutator | if (x < 0) | at 0 both return 0");
 
-        String output = run(new ArrayList<>());
+        List<String> problems = new ArrayList<>();
+        String output = run(problems);
 
+        assertThat(problems).as("problems once every survivor is explained").isEmpty();
         assertThat(output).endsWith("mutation score 01-demo: 66% (2 of 4 killed, 1 explained as equivalent)"
                 + System.lineSeparator());
     }
