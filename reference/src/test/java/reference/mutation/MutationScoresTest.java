@@ -34,7 +34,7 @@ class MutationScoresTest {
     Path root;
 
     @Test
-    @DisplayName("the score is killed / (generated - explained), rounded down, and counts timeouts as killed")
+    @DisplayName("the score is killed / (generated - explained), rounded down: timeouts count as killed, no coverage as survived")
     void scoreLine() throws IOException {
         writeKata("01-demo", mutation("KILLED", 4, "MathMutator"), mutation("TIMED_OUT", 4, "MathMutator"),
                 mutation("SURVIVED", 4, "ConditionalsBoundaryMutator"), mutation("NO_COVERAGE", 7, "MathMutator"));
@@ -43,8 +43,23 @@ class MutationScoresTest {
         List<String> problems = new ArrayList<>();
         String output = run(problems);
 
-        assertThat(problems).as("problems once every survivor is explained").isEmpty();
+        assertThat(problems).as("the mutant no spec reached survives").singleElement().asString()
+                .contains("1 unexplained survivors and 0 stale explanations");
         assertThat(output).endsWith("mutation score 01-demo: 66% (2 of 4 killed, 1 explained as equivalent)"
+                + System.lineSeparator());
+    }
+
+    @Test
+    @DisplayName("a kata whose every survivor is explained passes")
+    void everySurvivorExplained() throws IOException {
+        writeKata("01-demo", mutation("KILLED", 7, "MathMutator"), mutation("SURVIVED", 4, "ConditionalsBoundaryMutator"));
+        writeEquivalents("01-demo", "kata.demo.Demo | clamp | ConditionalsBoundaryMutator | if (x < 0) | at 0 both return 0");
+
+        List<String> problems = new ArrayList<>();
+        String output = run(problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(output).isEqualTo("mutation score 01-demo: 100% (1 of 2 killed, 1 explained as equivalent)"
                 + System.lineSeparator());
     }
 
