@@ -222,12 +222,14 @@ public final class Tensor {
         return TensorFormat.describe(this);
     }
 
+    /** The layout of {@link #of}: each axis steps over one block of all the axes after it (an empty axis as 1). */
     private static int[] rowMajor(int[] shape) {
         int[] result = new int[shape.length];
-        int step = 1;
-        for (int axis = shape.length - 1; axis >= 0; axis--) {
-            result[axis] = step;
-            step *= Math.max(shape[axis], 1);
+        for (int axis = 0; axis < shape.length; axis++) {
+            result[axis] = 1;
+            for (int later = axis + 1; later < shape.length; later++) {
+                result[axis] *= Math.max(shape[later], 1);
+            }
         }
         return result;
     }

@@ -65,17 +65,9 @@ public final class TensorFormat {
         text.append(']');
     }
 
+    /** Laid out as {@link Tensor#of} lays out a tensor of its shape, over storage of its own size. */
     private static boolean isFreshLayout(Tensor tensor) {
-        if (tensor.offset() != 0 || tensor.storage().length != tensor.elementCount()) {
-            return false;
-        }
-        int step = 1;
-        for (int axis = tensor.rank() - 1; axis >= 0; axis--) {
-            if (tensor.strides()[axis] != step) {
-                return false;
-            }
-            step *= Math.max(tensor.size(axis), 1);
-        }
-        return true;
+        return tensor.offset() == 0 && tensor.storage().length == tensor.elementCount()
+                && Arrays.equals(tensor.strides(), Tensor.zeros(tensor.shape()).strides());
     }
 }
