@@ -30,15 +30,18 @@ class MutationScoresTest {
             }
             """;
 
+    private static final String EXPLAINED =
+            "kata.demo.Demo | clamp | ConditionalsBoundaryMutator | if (x < 0) | at 0 both return 0";
+
     @TempDir
     Path root;
 
     @Test
-    @DisplayName("the score is killed / (generated - explained), rounded down: timeouts count as killed, no coverage as survived")
+    @DisplayName("the score is killed / (generated - explained), rounded down; timeouts are killed, no coverage survived")
     void scoreLine() throws IOException {
         writeKata("01-demo", mutation("KILLED", 4, "MathMutator"), mutation("TIMED_OUT", 4, "MathMutator"),
                 mutation("SURVIVED", 4, "ConditionalsBoundaryMutator"), mutation("NO_COVERAGE", 7, "MathMutator"));
-        writeEquivalents("01-demo", "kata.demo.Demo | clamp | ConditionalsBoundaryMutator | if (x < 0) | at 0 both return 0");
+        writeEquivalents("01-demo", EXPLAINED);
 
         List<String> problems = new ArrayList<>();
         String output = run(problems);
@@ -52,8 +55,9 @@ class MutationScoresTest {
     @Test
     @DisplayName("a kata whose every survivor is explained passes")
     void everySurvivorExplained() throws IOException {
-        writeKata("01-demo", mutation("KILLED", 7, "MathMutator"), mutation("SURVIVED", 4, "ConditionalsBoundaryMutator"));
-        writeEquivalents("01-demo", "kata.demo.Demo | clamp | ConditionalsBoundaryMutator | if (x < 0) | at 0 both return 0");
+        writeKata("01-demo", mutation("KILLED", 7, "MathMutator"),
+                mutation("SURVIVED", 4, "ConditionalsBoundaryMutator"));
+        writeEquivalents("01-demo", EXPLAINED);
 
         List<String> problems = new ArrayList<>();
         String output = run(problems);
