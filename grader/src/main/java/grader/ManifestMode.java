@@ -14,7 +14,7 @@ import java.util.List;
 final class ManifestMode implements Main.Mode {
 
     /** The folders the manifest covers, as git pathspecs. */
-    private static final List<String> COVERED = List.of("katas/support/src/main", "katas/*/src/main", "katas/*/src/test");
+    private static final List<String> COVERED = List.of("katas/support/src/main", "katas/*/src/main/*", "katas/*/src/test/*");
 
     private final Repository repository;
     private final boolean force;

@@ -27,7 +27,7 @@ final class Pristine {
             .orElseThrow(() -> new IllegalStateException("grader tests run inside the kata repository")).root();
 
     private static final List<String> PATHS = List.of(
-            "pom.xml", "PROGRESS.md", "katas", "reference/src", "reference/known-wrong", "grader/spec-manifest.txt");
+            "pom.xml", ".gitignore", "PROGRESS.md", "katas", "reference/src", "reference/known-wrong", "grader/spec-manifest.txt");
 
     static final Pristine SOURCES = load();
 
