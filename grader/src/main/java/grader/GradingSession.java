@@ -37,10 +37,15 @@ final class GradingSession {
                 + selected.size() + (selected.size() == 1 ? " kata" : " katas") + ")");
         int[] count = {0};
         Grading grading = new Grading(engine, options.solutions(), Manifest.committed(repository), Manifest.of(repository));
-        return grading.grade(all, selected, result ->
-                terminal().printf(Locale.ROOT, "  [%d/%d] %s %-32s %s %d/%d  (%.1f s)%n", ++count[0], selected.size(),
-                        result.kata().id(), result.kata().name(), result.status().icon(), result.passed(),
-                        result.total(), result.duration().toMillis() / 1000.0));
+        LiveLine live = LiveLine.start(terminal(), engine::running);
+        try {
+            return grading.grade(all, selected, result -> live.print(String.format(Locale.ROOT,
+                    "  [%d/%d] %s %-32s %s %d/%d  (%.1f s)%n", ++count[0], selected.size(),
+                    result.kata().id(), result.kata().name(), result.status().icon(), result.passed(),
+                    result.total(), result.duration().toMillis() / 1000.0)));
+        } finally {
+            live.stop();
+        }
     }
 
     /**
