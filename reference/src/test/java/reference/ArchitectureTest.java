@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The rules that keep the parts apart. The katas (skeletons and specs), the reference solutions and
@@ -77,7 +78,9 @@ class ArchitectureTest {
 
     private static boolean pristine;
 
+    /** Importing every compiled class is not a spec: the specs' 10 s limit is too short on a busy machine. */
     @BeforeAll
+    @Timeout(120)
     static void importCompiledClasses() {
         Path root = Katas.REPOSITORY.root();
         pristine = Manifest.committed(Katas.REPOSITORY)
