@@ -134,6 +134,22 @@ class GraderTest {
     }
 
     @Test
+    @DisplayName("a misspelt option is refused with the option meant; Maven's, the JVM's and other tools' properties are not")
+    void misspeltOptions() {
+        GraderRun.Outcome outcome = GraderRun.run(copy.root(), "solution", "reference");
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.terminal()).contains("-Dsolution is not an option: did you mean -Dsolutions?")
+                .contains("The options are -Dkata, -Dsolutions");
+        assertThat(Options.misspelt("wach")).contains("watch");
+        assertThat(Options.misspelt("katta")).contains("kata");
+        assertThat(Options.misspelt("KATA")).contains("kata");
+        assertThat(Options.misspelt("katatimeout")).contains("kataTimeout");
+        assertThat(List.of("style.color", "QT_SEED", "user.dir", "test", "specs", "skipTests", "exec.args", "java.home"))
+                .allSatisfy(name -> assertThat(Options.misspelt(name)).as(name).isEmpty());
+    }
+
+    @Test
     @DisplayName("a table that cannot be written is reported, with status 2, and the previous one is kept")
     void anUnwritableTable() throws IOException {
         Path notAFolder = Files.writeString(scratch.resolve("file"), "keep me");
