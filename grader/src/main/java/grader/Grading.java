@@ -112,7 +112,7 @@ public final class Grading {
             return result;
         }
         String note = "specs modified: " + changed.get(0) + (changed.size() > 1 ? " and " + (changed.size() - 1) + " more" : "")
-                + "; restore with git checkout -- " + changed.get(0) + " (or -Dreset=" + result.kata().id() + ")";
+                + "; restore with git checkout -- " + changed.get(0);
         return new KataResult(result.kata(), Status.SPECS_MODIFIED, result.specs(), result.total(), note,
                 result.duration(), result.output());
     }

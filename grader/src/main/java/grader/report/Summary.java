@@ -43,7 +43,7 @@ public record Summary(List<KataResult> katas) {
         long modified = modified();
         if (modified > 0) {
             line += "; " + modified + (modified == 1 ? " kata has" : " katas have")
-                    + " modified specs, not counted: restore them with -Dreset=NN or git checkout";
+                    + " modified specs, not counted: restore them with git checkout";
         }
         return line;
     }
@@ -67,7 +67,7 @@ public record Summary(List<KataResult> katas) {
         String command = "mvn -q -pl grader exec:java -Dkata=" + kata.kata().id();
         String what = switch (kata.status()) {
             case DOES_NOT_COMPILE -> "make it compile: " + kata.note();
-            case SPECS_MODIFIED -> "restore its specs: " + kata.note();
+            case SPECS_MODIFIED -> kata.note();
             case BLOCKED -> kata.note();
             default -> kata.firstFailure().map(Summary::describe).orElse(kata.note());
         };
