@@ -2,9 +2,12 @@ package reference;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -14,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -67,6 +71,24 @@ class ArchitectureTest {
             .that().resideInAPackage("grader..")
             .should().dependOnClassesThat().resideInAPackage("kata..")
             .because("the grader compiles katas from source at run time and must work whatever they contain");
+
+    /** The grader's repository layer: what is on disk and what a grade is; it uses no other layer. */
+    private static final Set<String> GRADER_REPOSITORY = Set.of("grader.Repository", "grader.Kata", "grader.KataResult",
+            "grader.SpecResult", "grader.Status", "grader.Plan", "grader.Manifest", "grader.Git", "grader.Mistake");
+
+    private static final DescribedPredicate<JavaClass> IN_GRADER_REPOSITORY = DescribedPredicate.describe(
+            "the grader's repository classes", type -> GRADER_REPOSITORY.contains(type.getName().replaceFirst("\\$.*", "")));
+
+    static final ArchRule THE_GRADERS_LAYERS_POINT_ONE_WAY = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Main, options and modes").definedBy(JavaClass.Predicates.resideInAPackage("grader")
+                    .and(DescribedPredicate.not(IN_GRADER_REPOSITORY)))
+            .layer("Engine").definedBy("grader.engine..")
+            .layer("Reports").definedBy("grader.report..")
+            .layer("Repository").definedBy(IN_GRADER_REPOSITORY)
+            .whereLayer("Main, options and modes").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Main, options and modes")
+            .whereLayer("Reports").mayOnlyBeAccessedByLayers("Main, options and modes", "Engine")
+            .because("Main dispatches to the modes, which grade through the engine and report; nothing points back up");
 
     private static final String LEARNER_STARTED =
             "a learner has started a kata: the skeleton rules hold for the committed skeletons, not for their work";
@@ -125,6 +147,12 @@ class ArchitectureTest {
     void onlyTheGraderPrints() {
         ONLY_THE_GRADER_PRINTS.check(katas);
         ONLY_THE_GRADER_PRINTS.check(solutions);
+    }
+
+    @Test
+    @DisplayName("the grader's layers point one way: Main and modes, engine, reports, repository")
+    void theGradersLayersPointOneWay() {
+        THE_GRADERS_LAYERS_POINT_ONE_WAY.check(grader);
     }
 
     @Test
