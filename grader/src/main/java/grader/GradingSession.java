@@ -5,6 +5,7 @@ import grader.engine.Engine.Solutions;
 import grader.report.AtomicFile;
 import grader.report.Json;
 import grader.report.Summary;
+import grader.report.Table;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ final class GradingSession {
         Path progress = options.progress().orElse(wholeTable && learner ? repository.progressFile() : null);
         try {
             if (progress != null) {
-                AtomicFile.write(progress, grader.report.Table.markdown(summary));
+                AtomicFile.write(progress, Table.markdown(summary));
                 terminal().println("Wrote " + progress);
             }
             if (options.json().isPresent()) {

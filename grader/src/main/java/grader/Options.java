@@ -39,15 +39,14 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
     public static final List<String> NAMES = List.of("kata", "solutions", "mistake", "progress", "json", "watch",
             "hint", "reset", "yes", "timeout", "kataTimeout", "fork", "forkMemory", "repository", "manifest");
 
-    /** Properties of Maven, its plugins and the spec libraries that look like options but are not the grader's. */
-    private static final Set<String> OTHERS = Set.of("test", "tests", "specs", "skipTests", "offline", "quiet", "debug",
-            "QT_SEED", "QT_EXAMPLES", "QT_SHRINKS", "rf", "pl", "am", "amd", "os", "env");
+    /** Properties of Maven's plugins and of the course's other commands that look like options but are not the grader's. */
+    private static final Set<String> OTHERS = Set.of("test", "tests", "specs", "skipTests");
 
     /**
      * Reads the options from the system properties, refusing one that looks like a misspelt option
      * ({@code -Dkatta=01}): a property name within one edit of an option's name (two for names longer
-     * than five letters), or equal to it but for case. Names with a dot (Maven's, the JVM's) are
-     * never the grader's.
+     * than five letters), or equal to it but for case. Names with a dot (Maven's, the JVM's) or an
+     * underscore ({@code QT_SEED}) are never the grader's.
      *
      * @throws IllegalArgumentException naming the option when a value makes no sense, or the option
      *     meant when a name is misspelt

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 public record SpecResult(String className, String method, String displayName, Outcome outcome,
                          String message, Duration duration, Set<String> tags) {
 
+    /** A line that states both sides: "expected 1.25 but was 1.67". */
+    private static final Pattern EXPECTED_BUT_WAS = Pattern.compile("(?i)expected.*but was");
+
     /** How a spec ended. */
     public enum Outcome { PASSED, FAILED, NOT_RUN }
 
@@ -52,8 +55,6 @@ public record SpecResult(String className, String method, String displayName, Ou
         }
         return expectation(lines.subList(used, lines.size())).map(what -> headline + " | " + what).orElse(headline);
     }
-
-    private static final Pattern EXPECTED_BUT_WAS = Pattern.compile("(?i)expected.*but was");
 
     private static Optional<String> expectation(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
