@@ -44,7 +44,7 @@ final class HintMode implements Main.Mode {
         }
         Path file = repository.graderState().resolve("hints.properties");
         Properties read = load(file);
-        int seen = Math.min(hints.size(), Integer.parseInt(read.getProperty(kata.id(), "0")));
+        int seen = Math.min(hints.size(), count(read.getProperty(kata.id(), "0")));
         if (seen == hints.size()) {
             out.println("You have read all " + hints.size() + " hints of kata " + kata.id() + " " + kata.name()
                     + "; they stay in " + where + ".");
@@ -59,6 +59,15 @@ final class HintMode implements Main.Mode {
         read.setProperty(kata.id(), Integer.toString(seen + 1));
         save(file, read);
         return 0;
+    }
+
+    /** How many hints were read, as remembered; 0 when the file was edited into something else. */
+    private static int count(String remembered) {
+        try {
+            return Math.max(0, Integer.parseInt(remembered.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Each hint's title and text, in the note's order. */

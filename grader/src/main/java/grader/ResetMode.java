@@ -52,6 +52,10 @@ final class ResetMode implements Main.Mode {
         }
         Map<String, byte[]> committed = new TreeMap<>();
         git.files("HEAD", sources).forEach(path -> git.show("HEAD", path).ifPresent(content -> committed.put(path, content)));
+        if (committed.isEmpty()) {
+            out.println("grader: cannot reset kata " + kata.id() + ": git has no committed version of " + sources);
+            return 2;
+        }
         List<String> differing = differing(committed, sources);
         if (differing.isEmpty()) {
             out.println("Kata " + kata.id() + " " + kata.name() + " is already as committed: nothing to reset.");
