@@ -17,8 +17,9 @@ class ManifestTest {
 
             assertThat(Manifest.committed(repository)).as("grader/spec-manifest.txt").isPresent();
             assertThat(Manifest.committed(repository).get().text())
-                    .as("the committed spec manifest is stale: after committing a change to a spec or support file run "
-                            + "mvn -q -pl grader exec:java -Dmanifest=write and commit grader/spec-manifest.txt")
+                    .as("the committed specs, skeletons or support code differ from grader/spec-manifest.txt: "
+                            + "if you changed a spec while working on a kata, restore it with git; maintainers "
+                            + "refresh the manifest after a deliberate change (README, Maintainers)")
                     .isEqualTo(Manifest.of(repository).text());
         }
     }
