@@ -2,19 +2,23 @@ package grader;
 
 import java.util.Locale;
 
-/** The detail of one kata: every spec in teaching order, and the first failure in full. */
+/**
+ * The detail of one kata: every spec in teaching order, the first failure in full and a line for
+ * each other failure, what the specs printed, and a footer that says what to do next.
+ */
 final class KataReport {
 
     private KataReport() {
     }
 
-    static String of(KataResult result) {
+    /** {@code watching}: the grader grades again on each save, so the footer says so instead of "run again". */
+    static String of(KataResult result, boolean watching) {
         StringBuilder text = new StringBuilder()
                 .append("Kata ").append(result.kata().id()).append(' ').append(result.kata().name()).append(": ")
                 .append(result.statusText()).append(", ").append(result.passed()).append('/').append(result.total())
                 .append(" specs pass\n");
         if (!result.note().isEmpty()) {
-            text.append("  ").append(result.note()).append('\n');
+            result.note().lines().forEach(line -> text.append("  ").append(line).append('\n'));
         }
         boolean firstFailure = true;
         for (SpecResult spec : result.specs()) {
@@ -31,11 +35,20 @@ final class KataReport {
             text.append("\n  What the specs printed:\n");
             result.output().lines().forEach(line -> text.append("    | ").append(line).append('\n'));
         }
-        if (result.done()) {
-            text.append("\nDone. The next kata is in the table: mvn -q -pl grader exec:java\n");
-        } else {
-            text.append("\nFix the first failing spec, then run this command again.\n");
-        }
-        return text.toString();
+        return text.append('\n').append(footer(result, watching)).append('\n').toString();
+    }
+
+    private static String footer(KataResult result, boolean watching) {
+        String again = watching ? " and save: the grader is watching and grades again (Ctrl+C stops)."
+                : ", then run this command again.";
+        return switch (result.status()) {
+            case DONE -> "Done. The next kata is in the table: mvn -q -pl grader exec:java";
+            case DOES_NOT_COMPILE -> "Fix the compile error above" + again;
+            case SPECS_MODIFIED -> "Put the specs back (git checkout, or -Dreset=" + result.kata().id()
+                    + " to restore the whole kata with a backup of your files)" + again;
+            case BLOCKED -> result.specs().isEmpty() ? "Make the kata it builds on compile" + again
+                    : "Its own specs pass; finish the kata it builds on, then grade again.";
+            default -> "Fix the first failing spec" + again;
+        };
     }
 }

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * checkout from a learner's work. Line endings are normalized before hashing, so a Windows
  * checkout matches too.
  *
- * <p>Maintainers refresh it after changing a spec: {@code mvn -q -pl grader exec:java -Dmanifest=write}.
+ * <p>Maintainers refresh it after committing a change to a spec: {@code mvn -q -pl grader exec:java
+ * -Dmanifest=write} (see {@link ManifestMode}, which refuses while git says the files differ from
+ * the committed ones).
  */
 public final class Manifest {
 
@@ -81,7 +83,7 @@ public final class Manifest {
     /** The manifest file's text: one {@code sha256  path} line per file, sorted by path. */
     public String text() {
         StringBuilder text = new StringBuilder("# Checksums of the pristine specs, support code and skeletons (SHA-256 of the text with LF line endings).\n"
-                + "# Refresh after changing a spec: mvn -q -pl grader exec:java -Dmanifest=write\n");
+                + "# Maintainers refresh it after committing a change to one of them: mvn -q -pl grader exec:java -Dmanifest=write\n");
         checksums.forEach((path, sum) -> text.append(sum).append("  ").append(path).append('\n'));
         return text.toString();
     }

@@ -3,9 +3,14 @@ package grader;
 import grader.engine.Engine.Solutions;
 import grader.engine.Settings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The grader's options, read from system properties so that they work with {@code exec:java}.
@@ -20,16 +25,75 @@ import java.util.function.Function;
  * @param manifest {@code -Dmanifest=write}: refresh the spec manifest instead of grading (for maintainers)
  * @param watch {@code -Dwatch=true}: grade again each time a kata's files are saved, until interrupted
  * @param mistake {@code -Dmistake=name} (with {@code -Dkata}): grade the reference with that known mistake written in
+ * @param hint {@code -Dhint=01}: print the kata's next unread hint instead of grading
+ * @param reset {@code -Dreset=01}: restore the kata's committed skeleton and specs, keeping a backup
+ * @param yes {@code -Dyes=true}: answer yes to the reset's question (for scripts)
+ * @param forceManifest {@code -Dmanifest=force}: write the manifest even when git says specs differ from the committed ones
  */
 public record Options(Optional<String> kata, Solutions solutions, Optional<Path> progress, Optional<Path> json,
                       Settings settings, Optional<Path> repository, boolean manifest, boolean watch,
-                      Optional<String> mistake) {
+                      Optional<String> mistake, Optional<String> hint, Optional<String> reset, boolean yes,
+                      boolean forceManifest) {
 
-    /** Reads the options.
+    /** Every option's name, as {@code -Dname=value}. */
+    public static final List<String> NAMES = List.of("kata", "solutions", "mistake", "progress", "json", "watch",
+            "hint", "reset", "yes", "timeout", "kataTimeout", "fork", "forkMemory", "repository", "manifest");
+
+    /** Properties of Maven's plugins and of the course's other commands that look like options but are not the grader's. */
+    private static final Set<String> OTHERS = Set.of("test", "tests", "specs", "skipTests");
+
+    /**
+     * Reads the options from the system properties, refusing one that looks like a misspelt option
+     * ({@code -Dkatta=01}): a property name within one edit of an option's name (two for names longer
+     * than five letters), or equal to it but for case. Names with a dot (Maven's, the JVM's) or an
+     * underscore ({@code QT_SEED}) are never the grader's.
      *
-     * @throws IllegalArgumentException naming the option when a value makes no sense
+     * @throws IllegalArgumentException naming the option when a value makes no sense, or the option
+     *     meant when a name is misspelt
      */
-    public static Options from(Function<String, String> properties) {
+    public static Options from(Map<String, String> properties) {
+        for (String name : new TreeSet<>(properties.keySet())) {
+            misspelt(name).ifPresent(meant -> {
+                throw new IllegalArgumentException("-D" + name + " is not an option: did you mean -D" + meant
+                        + "? The options are " + NAMES.stream().map(n -> "-D" + n).collect(Collectors.joining(", ")));
+            });
+        }
+        return from(properties::get);
+    }
+
+    /** The option {@code name} is probably a misspelling of, if any. */
+    static Optional<String> misspelt(String name) {
+        if (NAMES.contains(name) || OTHERS.contains(name) || name.contains(".") || name.contains("_")) {
+            return Optional.empty();
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return NAMES.stream().filter(option -> {
+            String known = option.toLowerCase(Locale.ROOT);
+            return distance(lower, known) <= (known.length() > 5 ? 2 : 1);
+        }).min(java.util.Comparator.comparingInt(option -> distance(lower, option.toLowerCase(Locale.ROOT))));
+    }
+
+    /** Levenshtein distance: the fewest insertions, deletions and substitutions from {@code a} to {@code b}. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static Options from(Function<String, String> properties) {
         Optional<String> kata = value(properties, "kata");
         Solutions solutions = value(properties, "solutions").map(Options::solutions).orElse(Solutions.LEARNER);
         boolean fork = value(properties, "fork").map(v -> flag("fork", v)).orElse(false);
@@ -38,15 +102,16 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
                 seconds(properties, "kataTimeout", Settings.DEFAULT.kataTimeoutSeconds()),
                 fork ? value(properties, "forkMemory").orElse(Settings.DEFAULT_FORK_MEMORY) : "");
         boolean watch = value(properties, "watch").map(v -> flag("watch", v)).orElse(false);
-        boolean manifest = value(properties, "manifest").map(v -> {
-            if (!v.equals("write")) {
-                throw new IllegalArgumentException("-Dmanifest=" + v + " is not an option: use -Dmanifest=write");
-            }
-            return true;
-        }).orElse(false);
+        Optional<String> manifest = value(properties, "manifest");
+        if (manifest.isPresent() && !manifest.get().equals("write") && !manifest.get().equals("force")) {
+            throw new IllegalArgumentException("-Dmanifest=" + manifest.get()
+                    + " is not an option: maintainers use -Dmanifest=write (or -Dmanifest=force)");
+        }
+        boolean yes = value(properties, "yes").map(v -> flag("yes", v)).orElse(false);
         return new Options(kata, solutions, value(properties, "progress").map(Path::of),
-                value(properties, "json").map(Path::of), settings, value(properties, "repository").map(Path::of), manifest, watch,
-                mistake(properties, kata));
+                value(properties, "json").map(Path::of), settings, value(properties, "repository").map(Path::of),
+                manifest.isPresent(), watch, mistake(properties, kata), value(properties, "hint"),
+                value(properties, "reset"), yes, manifest.filter("force"::equals).isPresent());
     }
 
     private static Solutions solutions(String value) {

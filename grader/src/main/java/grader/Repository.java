@@ -94,6 +94,22 @@ public final class Repository {
         return katas;
     }
 
+    /**
+     * The kata {@code selector} names (an id like {@code 1} or {@code 01}, or a slug).
+     *
+     * @throws IllegalArgumentException naming the option and listing the katas when none matches
+     */
+    public Kata kata(String selector, String option) {
+        List<Kata> all = katas();
+        return all.stream().filter(k -> k.matches(selector)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "no kata matches -D" + option + "=" + selector + "; katas: " + String.join(", ", all.stream().map(Kata::slug).toList())));
+    }
+
+    /** Where the grader keeps what it remembers for the learner (hints read, backups): ignored by git. */
+    public Path graderState() {
+        return root.resolve(".grader");
+    }
+
     /** The path as a learner would type it from the repository root, with forward slashes. */
     public String relative(Path path) {
         Path relative = path.isAbsolute() ? root.relativize(path) : path;

@@ -1,7 +1,10 @@
 package grader;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The outcome of one spec (a test method).
@@ -17,6 +20,9 @@ import java.util.Set;
 public record SpecResult(String className, String method, String displayName, Outcome outcome,
                          String message, Duration duration, Set<String> tags) {
 
+    /** A line that states both sides: "expected 1.25 but was 1.67". */
+    private static final Pattern EXPECTED_BUT_WAS = Pattern.compile("(?i)expected.*but was");
+
     /** How a spec ended. */
     public enum Outcome { PASSED, FAILED, NOT_RUN }
 
@@ -30,16 +36,40 @@ public record SpecResult(String className, String method, String displayName, Ou
     }
 
     /**
-     * The message in one line: its first line, joined with the next when the first is only an
-     * AssertJ description such as {@code [mean over axis 1 is the row average]}.
+     * The message in one line: its first line (joined with the next when the first is only an
+     * AssertJ description such as {@code [mean over axis 1 is the row average]}), followed by what
+     * was expected and what came out when the message says so further down: a line with
+     * "expected ... but was ...", an {@code expected: / but was:} pair, or AssertJ's
+     * {@code Expecting actual: / to ...: } block.
      */
     public String summary() {
-        java.util.List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         if (lines.isEmpty()) {
             return "";
         }
         String first = lines.get(0);
-        return first.matches("\\[.*\\]") && lines.size() > 1 ? first + " " + lines.get(1) : first;
+        int used = first.matches("\\[.*\\]") && lines.size() > 1 ? 2 : 1;
+        String headline = used == 2 ? first + " " + lines.get(1) : first;
+        if (EXPECTED_BUT_WAS.matcher(headline).find()) {
+            return headline;
+        }
+        return expectation(lines.subList(used, lines.size())).map(what -> headline + " | " + what).orElse(headline);
+    }
+
+    private static Optional<String> expectation(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (EXPECTED_BUT_WAS.matcher(line).find()) {
+                return Optional.of(line);
+            }
+            if (line.startsWith("expected:") && i + 1 < lines.size() && lines.get(i + 1).startsWith("but was:")) {
+                return Optional.of(line + " " + lines.get(i + 1));
+            }
+            if (line.equals("Expecting actual:") && i + 3 < lines.size() && lines.get(i + 2).endsWith(":")) {
+                return Optional.of("actual " + lines.get(i + 1) + " " + lines.get(i + 2) + " " + lines.get(i + 3));
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean isIntegration() {

@@ -42,7 +42,7 @@ final class GraderRun {
         PrintStream originalOut = System.out;
         System.setOut(out);
         try {
-            int status = Main.run(properties::get, out);
+            int status = Main.run(properties, out);
             return new Outcome(status, buffer.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(originalOut);

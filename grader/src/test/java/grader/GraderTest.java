@@ -1,7 +1,6 @@
 package grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,18 +39,15 @@ class GraderTest {
     @Test
     @DisplayName("the committed PROGRESS.md is exactly what the grader writes for the pristine skeletons")
     void committedProgressIsThePristineTable() throws IOException {
-        Repository real = Repository.at(RepositoryCopy.REAL_ROOT);
-        assumeTrue(Manifest.committed(real).map(pristine -> pristine.skeletonsUntouched(Manifest.of(real))).orElse(true),
-                "a learner's working tree: PROGRESS.md is theirs");
         Path written = scratch.resolve("PROGRESS.md");
 
-        GraderRun.Outcome outcome = GraderRun.on(RepositoryCopy.REAL_ROOT).with("progress", written.toString()).run();
+        GraderRun.Outcome outcome = GraderRun.on(copy.root()).with("progress", written.toString()).run();
 
         assertThat(outcome.status()).isZero();
         assertThat(Files.readString(written, StandardCharsets.UTF_8))
-                .as("PROGRESS.md at the root is stale: grade the pristine skeletons and commit the result "
+                .as("the committed PROGRESS.md is stale: grade the pristine skeletons and commit the result "
                         + "(mvn -q -pl grader exec:java on a clean checkout)")
-                .isEqualTo(Files.readString(RepositoryCopy.REAL_ROOT.resolve("PROGRESS.md"), StandardCharsets.UTF_8));
+                .isEqualTo(Pristine.SOURCES.read("PROGRESS.md"));
     }
 
     @Test
@@ -135,6 +131,22 @@ class GraderTest {
         assertThat(GraderRun.run(copy.root(), "kata", "77").status()).isEqualTo(2);
         assertThat(GraderRun.run(copy.root(), "timeout", "soon").status()).isEqualTo(2);
         assertThat(GraderRun.run(copy.root(), "mistake", "unbiased-variance").terminal()).contains("add -Dkata=NN");
+    }
+
+    @Test
+    @DisplayName("a misspelt option is refused with the option meant; Maven's, the JVM's and other tools' properties are not")
+    void misspeltOptions() {
+        GraderRun.Outcome outcome = GraderRun.run(copy.root(), "solution", "reference");
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.terminal()).contains("-Dsolution is not an option: did you mean -Dsolutions?")
+                .contains("The options are -Dkata, -Dsolutions");
+        assertThat(Options.misspelt("wach")).contains("watch");
+        assertThat(Options.misspelt("katta")).contains("kata");
+        assertThat(Options.misspelt("KATA")).contains("kata");
+        assertThat(Options.misspelt("katatimeout")).contains("kataTimeout");
+        assertThat(List.of("style.color", "QT_SEED", "user.dir", "test", "specs", "skipTests", "exec.args", "java.home"))
+                .allSatisfy(name -> assertThat(Options.misspelt(name)).as(name).isEmpty());
     }
 
     @Test

@@ -9,13 +9,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A scratch copy of the repository's sources (no build output), in which a test may plant learner
- * code without touching the real working tree.
+ * A scratch copy of the repository's committed sources (no build output, none of a learner's work),
+ * in which a test may plant learner code without touching the real working tree.
  */
 final class RepositoryCopy implements AutoCloseable {
-
-    static final Path REAL_ROOT = Repository.find(Path.of("").toAbsolutePath())
-            .orElseThrow(() -> new IllegalStateException("grader tests run inside the kata repository")).root();
 
     private final Path root;
 
@@ -31,21 +28,14 @@ final class RepositoryCopy implements AutoCloseable {
     static RepositoryCopy create(java.util.Set<String> kataIds) {
         try {
             Path root = Files.createTempDirectory("kata-repository-");
+            Pristine.SOURCES.extractInto(root);
             Files.createDirectories(root.resolve("grader"));
-            Files.copy(REAL_ROOT.resolve("pom.xml"), root.resolve("pom.xml"));
-            copy(REAL_ROOT.resolve("katas"), root.resolve("katas"));
             if (kataIds != null) {
                 for (Kata kata : Repository.at(root).katas()) {
                     if (!kataIds.contains(kata.id())) {
                         delete(kata.folder());
                     }
                 }
-            }
-            copy(REAL_ROOT.resolve("reference/src"), root.resolve("reference/src"));
-            copy(REAL_ROOT.resolve("reference/known-wrong"), root.resolve("reference/known-wrong"));
-            Path manifest = REAL_ROOT.resolve("grader/spec-manifest.txt");
-            if (Files.exists(manifest)) {
-                Files.copy(manifest, root.resolve("grader/spec-manifest.txt"));
             }
             return new RepositoryCopy(root);
         } catch (IOException e) {
@@ -95,24 +85,7 @@ final class RepositoryCopy implements AutoCloseable {
         delete(root);
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        if (!Files.exists(from)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.filter(p -> !p.toString().contains("target")).toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target);
-                }
-            }
-        }
-    }
-
-    private static void delete(Path folder) {
+    static void delete(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

@@ -78,6 +78,11 @@ public final class Engine implements AutoCloseable {
         return output.terminal();
     }
 
+    /** The katas whose specs run in this JVM now, with how many have finished, e.g. {@code 01 12/34, 02 3/42}; empty when none. */
+    public String running() {
+        return specRun.live();
+    }
+
     /** The kata's own sources: the skeleton or the learner's work. */
     public SourceSet learnerSources(Kata kata) {
         return SourceSet.of(kata.mainSources());

@@ -79,20 +79,12 @@ final class JavaCompilation {
             task.call();
             List<String> errors = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    .map(d -> format(d, describe))
+                    .map(d -> CompileErrors.format(d, describe))
                     .toList();
             return new Outcome(errors, List.copyOf(forbidden));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("javac could not read or write files: " + e.getMessage(), e);
         }
-    }
-
-    private static String format(Diagnostic<? extends JavaFileObject> d, Function<Path, String> describe) {
-        String message = d.getMessage(Locale.ROOT).lines().findFirst().orElse("").trim();
-        if (d.getSource() == null) {
-            return message;
-        }
-        return describe.apply(Path.of(d.getSource().toUri())) + ":" + d.getLineNumber() + ": " + message;
     }
 
     /** After javac has attributed each class, looks for calls that end the JVM. */

@@ -1,5 +1,7 @@
 package grader.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +11,14 @@ final class Reasons {
 
     /** A skeleton's TODO exception quoted inside an assertion (e.g. "expected IAE but was ..."). */
     private static final Pattern TODO_INSIDE = Pattern.compile("UnsupportedOperationException: (TODO\\(\\d\\d\\)[^\\n]*)");
+
+    /** A QuickTheories report: the example count, the smallest values, and the cause up to the other values. */
+    private static final Pattern PROPERTY = Pattern.compile(
+            "Property falsified after (\\d+) example\\(s\\)\\s*\\n\\s*Smallest found falsifying value\\(s\\)\\s*:-\\s*\\n(.*?)\\n"
+                    + "\\s*Cause was\\s*:-\\s*\\n(?:java\\.lang\\.AssertionError: |org\\.opentest4j\\.AssertionFailedError: |(?:[\\w$]+\\.)*)?"
+                    + "(.*?)(?=\\n\\s*Other found falsifying value|\\n\\s*Seed was|\\z)", Pattern.DOTALL);
+    private static final Pattern FRAME = Pattern.compile("^\\s*at (?:[^\\s/]+/+)?([\\w.$]+)\\.([\\w$<>]+)\\(([^)]*)\\)");
+    private static final Pattern SEED = Pattern.compile("Seed was (-?\\d+)");
 
     private Reasons() {
     }
@@ -36,12 +46,44 @@ final class Reasons {
         if (cause instanceof NoClassDefFoundError && String.valueOf(cause.getMessage()).startsWith("Could not initialize class")) {
             return cause.getMessage() + ": its static initializer failed earlier";
         }
+        if (cause instanceof AssertionError && String.valueOf(cause.getMessage()).startsWith("Property falsified")) {
+            return property(cause.getMessage());
+        }
         if (cause instanceof AssertionError) {
             String message = String.valueOf(cause.getMessage()).strip();
             Matcher todo = TODO_INSIDE.matcher(message);
             return todo.find() ? "not written yet: " + todo.group(1) + "\n" + message : message;
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + where;
+    }
+
+    /**
+     * A QuickTheories report cut to what helps: the smallest counterexample, the assertion's message
+     * (or the exception) with its expected and actual values, the learner's own frames only, and
+     * the seed that replays it. The framework's frames and the other falsifying values are dropped.
+     */
+    static String property(String report) {
+        Matcher parts = PROPERTY.matcher(report);
+        if (!parts.find()) {
+            return report.strip();
+        }
+        StringBuilder text = new StringBuilder("property falsified; smallest counterexample: ")
+                .append(parts.group(2).strip().replaceAll("\\s*\\n\\s*", "; ")).append('\n');
+        List<String> frames = new ArrayList<>();
+        for (String line : parts.group(3).split("\n")) {
+            Matcher frame = FRAME.matcher(line);
+            if (!frame.find()) {
+                text.append(line.stripTrailing()).append('\n');
+            } else if (isLearnerCode(frame.group(1)) && frames.size() < 3) {
+                frames.add("  at " + frame.group(1) + "." + frame.group(2) + "(" + frame.group(3) + ")");
+            }
+        }
+        frames.forEach(frame -> text.append(frame).append('\n'));
+        Matcher seed = SEED.matcher(report);
+        if (seed.find()) {
+            text.append("Seed was ").append(seed.group(1)).append(": replay it with -DQT_SEED=").append(seed.group(1)).append('\n');
+        }
+        return text.toString().strip();
     }
 
     static boolean isTimeout(Throwable thrown) {
@@ -60,11 +102,16 @@ final class Reasons {
     private static String learnerFrame(Throwable thrown) {
         for (StackTraceElement frame : thrown.getStackTrace()) {
             String type = frame.getClassName();
-            if (type.startsWith("kata.") && !type.startsWith("kata.support.") && !isSpec(type) && frame.getFileName() != null) {
+            if (isLearnerCode(type) && frame.getFileName() != null) {
                 return " (at " + frame.getFileName() + ":" + frame.getLineNumber() + ")";
             }
         }
         return "";
+    }
+
+    /** A class of the learner's kata code: not the support code, not a spec. */
+    private static boolean isLearnerCode(String type) {
+        return type.startsWith("kata.") && !type.startsWith("kata.support.") && !isSpec(type);
     }
 
     private static boolean isSpec(String type) {

@@ -47,6 +47,7 @@ final class SpecRun {
 
     private final Settings settings;
     private final OutputCapture output;
+    private final Map<String, Progress> running = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     SpecRun(Settings settings, OutputCapture output) {
         this.settings = settings;
@@ -55,6 +56,7 @@ final class SpecRun {
 
     Report run(ClassLoader loader, Set<String> specClasses, String kataId) {
         Progress progress = new Progress(settings.specTimeoutSeconds());
+        running.put(kataId, progress);
         ThreadGroup group = LearnerThreads.group("kata-" + kataId + "-specs");
         output.record(group);
         LearnerThreads.start(group, loader, () -> {
@@ -76,8 +78,18 @@ final class SpecRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             progress.finish("grading was interrupted");
+        } finally {
+            running.remove(kataId);
         }
         return new Report(progress.result(), output.printed(group));
+    }
+
+    /** The katas whose specs are running now, each with how many of its specs have finished: {@code 01 12/34}. */
+    String live() {
+        StringBuilder text = new StringBuilder();
+        running.forEach((kata, progress) -> text.append(text.length() == 0 ? "" : ", ").append(kata).append(' ')
+                .append(progress.finished()));
+        return text.toString();
     }
 
     private static Launcher launcher() {
@@ -116,6 +128,12 @@ final class SpecRun {
 
         Progress(long specTimeoutSeconds) {
             this.specTimeoutSeconds = specTimeoutSeconds;
+        }
+
+        /** {@code 12/34}: specs finished of the specs planned ({@code starting} before they are found). */
+        synchronized String finished() {
+            return units.isEmpty() ? "starting"
+                    : units.values().stream().filter(unit -> unit.outcome != null).count() + "/" + units.size();
         }
 
         synchronized void planned(TestPlan testPlan) {

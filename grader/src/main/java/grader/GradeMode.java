@@ -1,0 +1,34 @@
+package grader;
+
+import grader.engine.Engine;
+import grader.report.Summary;
+import grader.report.Table;
+
+/** The default: grade every kata, print the table, write PROGRESS.md and name the next step. */
+final class GradeMode implements Main.Mode {
+
+    private final Options options;
+    private final Repository repository;
+
+    GradeMode(Options options, Repository repository) {
+        this.options = options;
+        this.repository = repository;
+    }
+
+    @Override
+    public int run() {
+        try (Engine engine = new Engine(repository, options.settings())) {
+            GradingSession session = new GradingSession(options, repository, engine);
+            Summary summary = new Summary(session.grade(repository.katas()));
+            session.terminal().println();
+            session.terminal().print(Table.text(summary));
+            if (!session.write(summary, true)) {
+                return 2;
+            }
+            session.terminal().println();
+            session.terminal().println(summary.nextStep());
+            session.watchIfAsked(repository.katas());
+            return 0;
+        }
+    }
+}

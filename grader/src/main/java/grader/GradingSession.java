@@ -1,0 +1,82 @@
+package grader;
+
+import grader.engine.Engine;
+import grader.engine.Engine.Solutions;
+import grader.report.AtomicFile;
+import grader.report.Json;
+import grader.report.Summary;
+import grader.report.Table;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** What the grading modes share: one engine, a line per kata as it is graded, the results files, watching. */
+final class GradingSession {
+
+    private final Options options;
+    private final Repository repository;
+    private final Engine engine;
+    private final List<Kata> all;
+
+    GradingSession(Options options, Repository repository, Engine engine) {
+        this.options = options;
+        this.repository = repository;
+        this.engine = engine;
+        this.all = repository.katas();
+    }
+
+    PrintStream terminal() {
+        return engine.terminal();
+    }
+
+    /** Grades {@code selected}, printing a line per kata as each is done. */
+    List<KataResult> grade(List<Kata> selected) {
+        boolean reference = options.solutions() == Solutions.REFERENCE;
+        terminal().println("Grading " + (reference ? "the reference solutions" : "your katas") + " ("
+                + selected.size() + (selected.size() == 1 ? " kata" : " katas") + ")");
+        int[] count = {0};
+        Grading grading = new Grading(engine, options.solutions(), Manifest.committed(repository), Manifest.of(repository));
+        LiveLine live = LiveLine.start(terminal(), engine::running);
+        try {
+            return grading.grade(all, selected, result -> live.print(String.format(Locale.ROOT,
+                    "  [%d/%d] %s %-32s %s %d/%d  (%.1f s)%n", ++count[0], selected.size(),
+                    result.kata().id(), result.kata().name(), result.status().icon(), result.passed(),
+                    result.total(), result.duration().toMillis() / 1000.0)));
+        } finally {
+            live.stop();
+        }
+    }
+
+    /**
+     * Writes the table (for a whole grade of the learner's work, or where {@code -Dprogress} says) and
+     * the JSON; false, with the reason on the terminal, when a file cannot be written.
+     */
+    boolean write(Summary summary, boolean wholeTable) {
+        boolean learner = options.solutions() == Solutions.LEARNER;
+        Path progress = options.progress().orElse(wholeTable && learner ? repository.progressFile() : null);
+        try {
+            if (progress != null) {
+                AtomicFile.write(progress, Table.markdown(summary));
+                terminal().println("Wrote " + progress);
+            }
+            if (options.json().isPresent()) {
+                AtomicFile.write(options.json().get(), Json.of(summary));
+                terminal().println("Wrote " + options.json().get());
+            }
+            return true;
+        } catch (IOException e) {
+            terminal().println("grader: could not write the results: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** {@code -Dwatch=true}: grades again, and lists the specs of, each kata of {@code watched} whose files are saved. */
+    void watchIfAsked(List<Kata> watched) {
+        if (options.watch()) {
+            new Watch(repository, watched, terminal()).loop(() -> !Thread.currentThread().isInterrupted(), changed ->
+                    grade(changed).forEach(result -> terminal().print(KataReport.of(result, true))));
+        }
+    }
+}

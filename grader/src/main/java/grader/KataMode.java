@@ -1,0 +1,34 @@
+package grader;
+
+import grader.engine.Engine;
+import grader.report.Summary;
+import java.util.List;
+
+/** {@code -Dkata=01}: grade one kata and list its specs in teaching order; PROGRESS.md is left as it is. */
+final class KataMode implements Main.Mode {
+
+    private final Options options;
+    private final Repository repository;
+    private final Kata kata;
+
+    KataMode(Options options, Repository repository, Kata kata) {
+        this.options = options;
+        this.repository = repository;
+        this.kata = kata;
+    }
+
+    @Override
+    public int run() {
+        try (Engine engine = new Engine(repository, options.settings())) {
+            GradingSession session = new GradingSession(options, repository, engine);
+            List<KataResult> results = session.grade(List.of(kata));
+            session.terminal().println();
+            results.forEach(result -> session.terminal().print(KataReport.of(result, options.watch())));
+            if (!session.write(new Summary(results), false)) {
+                return 2;
+            }
+            session.watchIfAsked(List.of(kata));
+            return 0;
+        }
+    }
+}
