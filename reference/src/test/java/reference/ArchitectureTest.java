@@ -3,10 +3,13 @@ package reference;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import grader.Manifest;
+import grader.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,7 +45,8 @@ class ArchitectureTest {
             .that().resideInAPackage("kata..").and().resideOutsideOfPackage("kata.support..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "kata.support.testing..", "org.junit..", "org.assertj..", "org.quicktheories..")
-            .because("solutions are plain Java; assertions and generators belong to the specs");
+            .because("solutions are plain Java; the toolkit (Indices, Generators, TensorAssert, Theories, Inputs), "
+                    + "assertions and generators belong to the specs, and the grader refuses a solution that uses them");
 
     static final ArchRule NOTHING_CALLS_MATH_RANDOM = noClasses()
             .should().callMethod(Math.class, "random")
@@ -89,10 +93,19 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("skeletons and solutions do not use the spec toolkit")
-    void skeletonsAndSolutionsDoNotUseTheSpecToolkit() {
-        SKELETONS_AND_SOLUTIONS_DO_NOT_USE_THE_SPEC_TOOLKIT.check(skeletons);
+    @DisplayName("solutions do not use the spec toolkit")
+    void solutionsDoNotUseTheSpecToolkit() {
         SKELETONS_AND_SOLUTIONS_DO_NOT_USE_THE_SPEC_TOOLKIT.check(solutions);
+    }
+
+    @Test
+    @DisplayName("pristine skeletons do not use the spec toolkit (checked until the learner starts)")
+    void pristineSkeletonsDoNotUseTheSpecToolkit() {
+        Repository repository = Katas.REPOSITORY;
+        assumeTrue(Manifest.committed(repository).map(pristine -> pristine.skeletonsUntouched(Manifest.of(repository)))
+                        .orElse(true),
+                "a learner's working tree: the skeletons are the learner's work now, and the grader checks it");
+        SKELETONS_AND_SOLUTIONS_DO_NOT_USE_THE_SPEC_TOOLKIT.check(skeletons);
     }
 
     @Test
