@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -59,7 +60,7 @@ final class CompileCache {
             for (String input : inputs) {
                 update(digest, input.getBytes(StandardCharsets.UTF_8));
             }
-            for (Map.Entry<String, Path> source : new java.util.TreeMap<>(sources).entrySet()) {
+            for (Map.Entry<String, Path> source : new TreeMap<>(sources).entrySet()) {
                 update(digest, source.getKey().getBytes(StandardCharsets.UTF_8));
                 update(digest, Files.readAllBytes(source.getValue()));
             }

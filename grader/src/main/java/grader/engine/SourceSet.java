@@ -79,14 +79,10 @@ public final class SourceSet {
                             merged.put(relative, file);
                         }
                     });
-        } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("cannot list the sources under " + root, asIo(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the sources under " + root, e);
         }
         return new SourceSet(merged);
-    }
-
-    private static IOException asIo(Exception e) {
-        return e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
     }
 
     /** The package folders the sources live in, e.g. {@code kata/reduction}. */
