@@ -49,7 +49,10 @@ public final class Manifest {
                 continue;
             }
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(file -> Files.isRegularFile(file) && !SourceSet.isStray(root.relativize(file))).toList()) {
+                List<Path> found = files
+                        .filter(file -> Files.isRegularFile(file) && !SourceSet.isStray(root.relativize(file)))
+                        .toList();
+                for (Path file : found) {
                     checksums.put(repository.relative(file), sha256(file));
                 }
             } catch (IOException e) {

@@ -66,8 +66,8 @@ class SharedMachineTest {
 
                 KataResult result = waiting.get(60, TimeUnit.SECONDS);
 
-                assertThat(result.status()).as(result.specs().stream().map(SpecResult::message).distinct().toList().toString())
-                        .isEqualTo(Status.DONE);
+                List<String> messages = result.specs().stream().map(SpecResult::message).distinct().toList();
+                assertThat(result.status()).as(messages.toString()).isEqualTo(Status.DONE);
             } finally {
                 System.setOut(out);
                 System.setErr(err);
@@ -81,7 +81,8 @@ class SharedMachineTest {
         try (RepositoryCopy learner = RepositoryCopy.create(Set.of("01"))) {
             learner.replaceLine(RobustnessTest.REDUCTION, RobustnessTest.SUM_TODO,
                     "        long end = System.nanoTime() + 60_000_000_000L;\n        while (System.nanoTime() < end) { }\n        return null;");
-            Process grader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process grader = new ProcessBuilder(java,
                     "-Djava.io.tmpdir=" + temp, "-Drepository=" + learner.root(),
                     "-cp", System.getProperty("java.class.path"), Main.class.getName())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -39,7 +39,11 @@ final class CompileCache {
     /** How many compilations of one kata are kept. */
     private static final int ENTRIES_PER_NAME = 4;
 
+    /** Names of folders being written or dropped start with this. */
     private static final String TRANSIENT = ".";
+
+    /** A folder being written or dropped for this long belonged to a grader that was killed. */
+    private static final long ABANDONED_AFTER_MILLIS = 60 * 60 * 1000;
 
     private final Path root;
 
@@ -114,14 +118,22 @@ final class CompileCache {
         }
     }
 
-    /** Keeps the newest few entries of one name (the learner's sources, the reference, a mistake or two). */
+    /**
+     * Keeps the newest few entries of one name (the learner's sources, the reference, a mistake or
+     * two), and deletes what a grader that was killed while writing or dropping an entry left.
+     */
     private static void dropOldEntries(Path folder) throws IOException {
+        List<Path> all;
         try (Stream<Path> entries = Files.list(folder)) {
-            entries.filter(entry -> !entry.getFileName().toString().startsWith(TRANSIENT))
-                    .sorted(Comparator.comparing(CompileCache::modified).reversed())
-                    .skip(ENTRIES_PER_NAME)
-                    .forEach(CompileCache::drop);
+            all = entries.toList();
         }
+        all.stream().filter(entry -> !entry.getFileName().toString().startsWith(TRANSIENT))
+                .sorted(Comparator.comparing(CompileCache::modified).reversed())
+                .skip(ENTRIES_PER_NAME)
+                .forEach(CompileCache::drop);
+        long abandoned = System.currentTimeMillis() - ABANDONED_AFTER_MILLIS;
+        all.stream().filter(entry -> entry.getFileName().toString().startsWith(TRANSIENT) && modified(entry) < abandoned)
+                .forEach(CompileCache::delete);
     }
 
     /** Renames the entry away (a copy under way then fails), then deletes it. */
