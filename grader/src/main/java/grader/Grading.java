@@ -105,14 +105,32 @@ public final class Grading {
         return result;
     }
 
-    /** The same result marked ⚠ when the kata's specs or the support code differ from the manifest. */
+    /**
+     * The same result marked ⚠ when the kata's specs or the support code differ from the manifest,
+     * with what to do first: move a file that is not one of the course's out of the way (git cannot
+     * restore it), or restore edited and deleted files with git, a command short enough for the table.
+     */
     private KataResult modified(KataResult result) {
-        List<String> changed = pristine.map(manifest -> manifest.differences(now, result.kata())).orElse(List.of());
+        if (pristine.isEmpty()) {
+            return result;
+        }
+        List<String> changed = pristine.get().differences(now, result.kata());
         if (changed.isEmpty()) {
             return result;
         }
-        String note = "specs modified: " + changed.get(0) + (changed.size() > 1 ? " and " + (changed.size() - 1) + " more" : "")
-                + "; restore with git checkout -- " + changed.get(0);
+        Optional<String> extra = changed.stream().filter(path -> !pristine.get().lists(path)).findFirst();
+        String note;
+        if (extra.isPresent()) {
+            String area = extra.get().startsWith("katas/support/") ? "katas/support/src/main" : "src/test";
+            note = "extra file among the specs: move it out of " + area + ": " + extra.get();
+        } else {
+            String first = changed.get(0);
+            String folder = first.startsWith("katas/support/") ? "katas/support/src/main"
+                    : "katas/" + result.kata().slug() + "/src/test";
+            note = "specs modified: git checkout -- " + folder + " restores them ("
+                    + first.substring(first.lastIndexOf('/') + 1)
+                    + (changed.size() > 1 ? " and " + (changed.size() - 1) + " more" : "") + ")";
+        }
         return new KataResult(result.kata(), Status.SPECS_MODIFIED, result.specs(), result.total(), note,
                 result.duration(), result.output());
     }

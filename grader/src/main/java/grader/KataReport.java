@@ -21,7 +21,7 @@ final class KataReport {
             result.note().lines().forEach(line -> text.append("  ").append(line).append('\n'));
         }
         boolean firstFailure = true;
-        for (SpecResult spec : result.specs()) {
+        for (SpecResult spec : result.ranNoSpec() ? java.util.List.<SpecResult>of() : result.specs()) {
             text.append(String.format(Locale.ROOT, "  %s %s  (%s)%n", spec.passed() ? "✔" : "✘",
                     spec.displayName(), spec.id()));
             if (!spec.passed() && firstFailure) {

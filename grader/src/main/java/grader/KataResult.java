@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param kata the kata
  * @param status the row's status
- * @param specs every spec in teaching order (empty when the kata did not compile)
- * @param total how many specs the kata has (known even when it did not compile)
+ * @param specs every spec in teaching order (each not run when the specs could not run)
+ * @param total how many specs the kata has
  * @param note what the learner should know first: the first compiler diagnostic, the reason a run
  *     was cut short, the unfinished prerequisite; empty when there is nothing to add
  * @param duration how long compiling and running took
@@ -18,6 +18,12 @@ import java.util.Optional;
  */
 public record KataResult(Kata kata, Status status, List<SpecResult> specs, int total, String note,
                          Duration duration, String output) {
+
+    /** The note and the output as well-formed text ({@link SpecResult#wellFormed}). */
+    public KataResult {
+        note = SpecResult.wellFormed(note);
+        output = SpecResult.wellFormed(output);
+    }
 
     public int passed() {
         return (int) specs.stream().filter(SpecResult::passed).count();
@@ -31,6 +37,11 @@ public record KataResult(Kata kata, Status status, List<SpecResult> specs, int t
     /** The first spec that did not pass, in teaching order. */
     public Optional<SpecResult> firstFailure() {
         return specs.stream().filter(spec -> !spec.passed()).findFirst();
+    }
+
+    /** Whether no spec ran (the kata did not compile, is blocked, or its run ended before reporting). */
+    public boolean ranNoSpec() {
+        return specs.stream().allMatch(spec -> spec.outcome() == SpecResult.Outcome.NOT_RUN);
     }
 
     /** The status with its detail, e.g. {@code ⛔ blocked by 04}. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import grader.engine.SourceSet;
 
 /**
  * The checksums of every pristine spec file and of the support code the specs rely on, committed as
@@ -50,7 +51,10 @@ public final class Manifest {
                 continue;
             }
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                List<Path> found = files
+                        .filter(file -> Files.isRegularFile(file) && !SourceSet.isStray(root.relativize(file)))
+                        .toList();
+                for (Path file : found) {
                     checksums.put(repository.relative(file), sha256(file));
                 }
             } catch (IOException e) {
@@ -104,6 +108,11 @@ public final class Manifest {
         return changed;
     }
 
+    /** Whether this manifest lists the file (a path relative to the repository root). */
+    public boolean lists(String path) {
+        return checksums.containsKey(path);
+    }
+
     /** Whether every kata's main sources are the skeleton's (nobody has started any kata). */
     public boolean skeletonsUntouched(Manifest now) {
         for (String path : union(now)) {
@@ -121,11 +130,18 @@ public final class Manifest {
         return new ArrayList<>(all.keySet());
     }
 
+    /** The checksum of the file's bytes with CR LF read as LF (any file: text in any encoding, or binary). */
     private static String sha256(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        byte[] bytes = Files.readAllBytes(file);
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != '\r' || i + 1 >= bytes.length || bytes[i + 1] != '\n') {
+                text.write(bytes[i]);
+            }
+        }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(text.toByteArray()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -23,6 +23,39 @@ public record SpecResult(String className, String method, String displayName, Ou
     /** A line that states both sides: "expected 1.25 but was 1.67". */
     private static final Pattern EXPECTED_BUT_WAS = Pattern.compile("(?i)expected.*but was");
 
+    /** The message and display name as well-formed text ({@link #wellFormed}). */
+    public SpecResult {
+        displayName = wellFormed(displayName);
+        message = wellFormed(message);
+    }
+
+    /**
+     * The text with every lone surrogate (half of a character, as in an exception message built
+     * from {@code "\\uD83D"}) replaced by U+FFFD, so that it can be written as UTF-8.
+     */
+    public static String wellFormed(String text) {
+        StringBuilder clean = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (clean != null) {
+                    clean.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (clean == null) {
+                    clean = new StringBuilder(text.substring(0, i));
+                }
+                clean.append('\uFFFD');
+            } else if (clean != null) {
+                clean.append(c);
+            }
+        }
+        return clean == null ? text : clean.toString();
+    }
+
     /** How a spec ended. */
     public enum Outcome { PASSED, FAILED, NOT_RUN }
 

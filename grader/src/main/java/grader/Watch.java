@@ -1,5 +1,6 @@
 package grader;
 
+import grader.engine.SourceSet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
  * {@code -Dwatch=true}: after the first grade, looks at the katas' sources twice a second and grades
  * again the kata whose files were saved (every kata when the support code changed), printing its
  * spec list, until interrupted with Ctrl+C. Polling the modification times works the same on every
- * platform and editor, which file-system notifications do not.
+ * platform and editor, which file-system notifications do not. The files are compared with what
+ * they were before the last grade began, so a file saved while a grade runs is graded again next.
  */
 final class Watch {
 
@@ -50,8 +52,8 @@ final class Watch {
             if (!changed.isEmpty()) {
                 terminal.println("\nChanged: " + String.join(", ", changed.stream().map(Kata::slug).toList()));
                 regrade.accept(changed);
-                seen.putAll(stamps());
             }
+            seen.putAll(now);
         }
     }
 
@@ -71,7 +73,7 @@ final class Watch {
         }
         try (Stream<Path> files = Files.walk(folder)) {
             long sum = 0;
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(file -> Files.isRegularFile(file) && !SourceSet.isStray(file)).toList()) {
                 sum = 31 * sum + file.hashCode() + Files.getLastModifiedTime(file).toMillis() * 17 + Files.size(file);
             }
             return sum;

@@ -118,6 +118,18 @@ class RobustnessTest {
         assertThat(graded.detail()).contains("| flood flood").contains("more (not kept)");
     }
 
+    @Test
+    @DisplayName("half a character (a lone surrogate) in a message is written as U+FFFD, in-process and forked")
+    void aLoneSurrogateInAMessage() {
+        for (String[] options : List.of(new String[] {}, new String[] {"fork", "true"})) {
+            Graded graded = plant(SUM_TODO, "        throw new IllegalStateException(\"half \\uD83D of a face\");", options);
+
+            assertThat(graded.row()[2]).isEqualTo("❓");
+            assertThat(graded.row()[6]).doesNotContain("ended with status");
+            assertThat(graded.detail()).contains("IllegalStateException: half \uFFFD of a face");
+        }
+    }
+
     private static String busyLoopSeconds(int seconds) {
         return "        long end = System.nanoTime() + " + seconds + "_000_000_000L;\n"
                 + "        while (System.nanoTime() < end) { }\n"

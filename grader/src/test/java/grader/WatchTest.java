@@ -42,6 +42,35 @@ class WatchTest {
         }
     }
 
+    @Test
+    @DisplayName("a file saved while its kata is being graded leads to another grade")
+    void aSaveDuringAGradeLeadsToAnother() throws Exception {
+        try (RepositoryCopy learner = RepositoryCopy.create(Set.of("01"))) {
+            Repository repository = Repository.at(learner.root());
+            String reduction = "katas/01-tensor-reduction/src/main/java/kata/reduction/Reduction.java";
+            List<String> regraded = new CopyOnWriteArrayList<>();
+            AtomicBoolean keepGoing = new AtomicBoolean(true);
+            Watch watch = new Watch(repository, repository.katas(),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            Thread watcher = new Thread(() -> watch.loop(keepGoing::get, changed -> {
+                regraded.add(learner.read(reduction));
+                if (regraded.size() == 1) {
+                    learner.write(reduction, learner.read(reduction) + "// the good version, saved during the grade\n");
+                }
+            }));
+            watcher.start();
+
+            Thread.sleep(700);
+            learner.write(reduction, learner.read(reduction) + "// a broken version\n");
+            waitFor(() -> regraded.size() == 2);
+            keepGoing.set(false);
+            watcher.join(5_000);
+
+            assertThat(regraded).hasSize(2);
+            assertThat(regraded.get(1)).as("the last grade saw the last save").endsWith("saved during the grade\n");
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

@@ -53,7 +53,8 @@ class ArchitectureTest {
             .that().resideInAPackage("kata..").and().resideOutsideOfPackage("kata.support..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "kata.support.testing..", "org.junit..", "org.assertj..", "org.quicktheories..")
-            .because("solutions are plain Java; assertions and generators belong to the specs");
+            .because("solutions are plain Java; the toolkit (Indices, Generators, TensorAssert, Theories and the rest), "
+                    + "assertions and generators belong to the specs, and the grader refuses a solution that uses them");
 
     static final ArchRule NOTHING_CALLS_MATH_RANDOM = noClasses()
             .should().callMethod(Math.class, "random")

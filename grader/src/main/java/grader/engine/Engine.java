@@ -9,22 +9,17 @@ import grader.Status;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Grades katas from source: compiles the support code once, then each kata's main and spec
@@ -32,15 +27,13 @@ import java.util.stream.Stream;
  * and runs the specs. Nothing is written into the repository.
  *
  * <p>One engine may grade several katas at once, from several threads. Close it when done: it
- * puts the standard streams back and deletes its scratch folder.
+ * puts the standard streams back and deletes its scratch folder (which is deleted too when the JVM
+ * is ended first, e.g. by Ctrl+C).
  */
 public final class Engine implements AutoCloseable {
 
     /** Whose solutions to compile with the specs. */
     public enum Solutions { LEARNER, REFERENCE }
-
-    private static final Pattern SPEC_ANNOTATION =
-            Pattern.compile("^\\s*@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b", Pattern.MULTILINE);
 
     /** Printing more than this is worth a note in the table. */
     private static final long FLOOD_BYTES = 1024 * 1024;
@@ -56,7 +49,10 @@ public final class Engine implements AutoCloseable {
     private Path supportClasses;
     private String supportKey;
     private List<String> supportErrors;
+    private Set<String> supportPackages;
     private final AtomicInteger runs = new AtomicInteger();
+    /** Deletes the scratch folder when the JVM ends before {@link #close} (Ctrl+C during a grade). */
+    private final Thread cleanUp;
 
     public Engine(Repository repository, Settings settings) {
         this.repository = repository;
@@ -69,6 +65,8 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch folder for compiled classes", e);
         }
+        this.cleanUp = new Thread(() -> CompileCache.delete(scratch), "grader-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         this.cache = new CompileCache(repository.root().resolve("grader/target/compiled"));
         Libraries.warmUp();
     }
@@ -88,10 +86,12 @@ public final class Engine implements AutoCloseable {
         return SourceSet.of(kata.mainSources());
     }
 
-    /** The reference solution of the kata, in place of the skeleton's classes. */
+    /**
+     * The reference solution of the kata: the reference's files in the packages of the kata's
+     * specs, and nothing of the learner's.
+     */
     public SourceSet referenceSources(Kata kata) {
-        SourceSet skeleton = learnerSources(kata);
-        return skeleton.overlay(repository.referenceSources(), skeleton.packageFolders());
+        return SourceSet.of(repository.referenceSources(), SourceSet.of(kata.testSources()).packageFolders());
     }
 
     /** The reference solution of the kata with a known mistake written into it. */
@@ -104,40 +104,42 @@ public final class Engine implements AutoCloseable {
     /**
      * Grades one kata with the given main sources. {@code earlier} holds the results of katas
      * graded before, by id; a prerequisite not among them makes its integration specs unrunnable.
+     * A kata whose specs could not run lists them all as not run, with the reason.
      */
     public KataResult grade(Kata kata, SourceSet mainSources, Map<String, KataResult> earlier) {
         long start = System.nanoTime();
-        int total = countSpecs(kata);
         List<String> brokenPrerequisites = kata.prerequisites().stream()
                 .filter(id -> !compiled.containsKey(id) || !compiled.get(id).errors().isEmpty())
                 .toList();
         if (!brokenPrerequisites.isEmpty()) {
-            return new KataResult(kata, Status.BLOCKED, List.of(), total,
-                    "blocked by " + String.join(", ", brokenPrerequisites) + ", which does not compile",
-                    since(start), "");
+            return notRun(kata, Status.BLOCKED,
+                    "blocked by " + String.join(", ", brokenPrerequisites) + ", which does not compile", start);
         }
         Compiled classes = compile(kata, mainSources);
         if (!classes.errors().isEmpty()) {
-            return new KataResult(kata, Status.DOES_NOT_COMPILE, List.of(), total,
-                    classes.errors().get(0), since(start), "");
+            return notRun(kata, Status.DOES_NOT_COMPILE, classes.errors().get(0), start);
         }
-        if (!classes.forbidden().isEmpty()) {
-            return new KataResult(kata, Status.DOES_NOT_COMPILE, List.of(), total,
-                    classes.forbidden().get(0) + ", which would end the grader: throw an exception instead",
-                    since(start), "");
+        if (!classes.refusals().isEmpty()) {
+            return notRun(kata, Status.DOES_NOT_COMPILE, classes.refusals().get(0), start);
         }
         Set<String> specClasses = SourceSet.of(kata.testSources()).classNames();
         if (forkedRun != null) {
             ResultFile.Read forked = forkedRun.run(classes.loaderFolders(), specClasses, kata.id(), scratch);
-            return classify(kata, forked.result(), total, earlier, since(start), forked.printed());
+            return classify(kata, forked.result(), earlier, since(start), forked.printed());
         }
         SpecRun.Report run = specRun.run(classes.loader(), specClasses, kata.id());
-        return classify(kata, run.result(), total, earlier, since(start), run.printed());
+        return classify(kata, run.result(), earlier, since(start), run.printed());
     }
 
-    private KataResult classify(Kata kata, SpecRun.Result run, int counted, Map<String, KataResult> earlier,
+    private static KataResult notRun(Kata kata, Status status, String why, long start) {
+        List<SpecResult> specs = DeclaredSpecs.of(kata, "not run: " + why);
+        return new KataResult(kata, status, specs, specs.size(), why, since(start), "");
+    }
+
+    private KataResult classify(Kata kata, SpecRun.Result run, Map<String, KataResult> earlier,
                                 Duration duration, OutputCapture.Printed printed) {
-        List<SpecResult> specs = run.specs();
+        List<SpecResult> specs = run.specs().isEmpty()
+                ? DeclaredSpecs.of(kata, "not run" + (run.note().isEmpty() ? "" : ": " + run.note())) : run.specs();
         long passed = specs.stream().filter(SpecResult::passed).count();
         List<String> unfinished = kata.prerequisites().stream()
                 .filter(id -> earlier.get(id) == null || !earlier.get(id).done())
@@ -158,79 +160,83 @@ public final class Engine implements AutoCloseable {
         if (note.isEmpty() && printed.bytes() > FLOOD_BYTES) {
             note = "its specs printed " + Units.bytes(printed.bytes()) + " (not shown)";
         }
-        return new KataResult(kata, status, specs, specs.isEmpty() ? counted : specs.size(), note, duration, printed.text());
+        return new KataResult(kata, status, specs, specs.size(), note, duration, printed.text());
     }
 
     private Compiled compile(Kata kata, SourceSet mainSources) {
         List<String> support = supportErrors();
         Path folder = scratch.resolve(kata.slug() + "-" + runs.incrementAndGet());
+        Set<String> ownPackages = packages(mainSources);
         if (!support.isEmpty()) {
-            return new Compiled(folder, "", List.of("support code: " + support.get(0)), List.of(), null, List.of());
+            return new Compiled(folder, "", List.of("support code: " + support.get(0)), List.of(), null, List.of(), ownPackages);
         }
         List<Path> classPath = new ArrayList<>(libraries);
         classPath.add(supportClasses);
         List<Path> prerequisiteFolders = new ArrayList<>();
         List<String> inputs = new ArrayList<>(List.of(supportKey));
+        Set<String> reserved = new TreeSet<>(supportPackages);
         for (String id : kata.prerequisites()) {
             prerequisiteFolders.add(compiled.get(id).folder());
             inputs.add(compiled.get(id).key());
+            reserved.addAll(compiled.get(id).packages());
         }
         classPath.addAll(prerequisiteFolders);
-        List<Path> sources = new ArrayList<>(mainSources.files());
-        sources.addAll(SourceSet.of(kata.testSources()).files());
-        String key = CompileCache.key(sources, inputs);
-        Optional<Path> cached = cache.find(kata.slug(), key);
+        SourceSet specs = SourceSet.of(kata.testSources());
+        Map<String, Path> named = new TreeMap<>();
+        mainSources.byRelativePath().forEach((relative, file) -> named.put("main/" + relative, file));
+        specs.byRelativePath().forEach((relative, file) -> named.put("test/" + relative, file));
+        String key = CompileCache.key(named, inputs);
         List<String> errors = List.of();
-        List<String> forbidden = List.of();
-        if (cached.isPresent()) {
-            folder = cached.get();
-        } else {
-            JavaCompilation.Outcome outcome = JavaCompilation.compile(sources, classPath, folder, repository::relative);
+        List<String> refusals = List.of();
+        if (!cache.copyOut(kata.slug(), key, folder)) {
+            List<Path> sources = new ArrayList<>(mainSources.files());
+            sources.addAll(specs.files());
+            JavaCompilation.Outcome outcome = JavaCompilation.compile(sources, mainSources.files(), reserved, classPath,
+                    folder, repository::relative);
             errors = outcome.errors();
-            forbidden = outcome.forbiddenCalls();
-            if (errors.isEmpty() && forbidden.isEmpty()) {
-                folder = cache.keep(kata.slug(), key, folder);
+            refusals = outcome.refusals();
+            if (errors.isEmpty() && refusals.isEmpty()) {
+                cache.keep(kata.slug(), key, folder);
             }
         }
         List<Path> loaderFolders = new ArrayList<>(List.of(folder, supportClasses));
         loaderFolders.addAll(prerequisiteFolders);
         KataClassLoader loader = errors.isEmpty()
                 ? new KataClassLoader("kata-" + kata.id(), loaderFolders, Engine.class.getClassLoader()) : null;
-        Compiled result = new Compiled(folder, key, errors, forbidden, loader, loaderFolders);
+        Compiled result = new Compiled(folder, key, errors, refusals, loader, loaderFolders, ownPackages);
         closeQuietly(compiled.put(kata.id(), result));
         return result;
     }
 
-    private synchronized List<String> supportErrors() {
-        if (supportErrors == null) {
-            Collection<Path> sources = SourceSet.of(repository.supportSources()).files();
-            supportKey = CompileCache.key(sources, List.of());
-            Optional<Path> cached = cache.find("support", supportKey);
-            if (cached.isPresent()) {
-                supportClasses = cached.get();
-                supportErrors = List.of();
-            } else {
-                Path folder = scratch.resolve("support");
-                supportErrors = JavaCompilation.compile(sources, libraries, folder, repository::relative).errors();
-                supportClasses = supportErrors.isEmpty() ? cache.keep("support", supportKey, folder) : folder;
-            }
-        }
-        return supportErrors;
+    private static Set<String> packages(SourceSet sources) {
+        Set<String> packages = new TreeSet<>();
+        sources.packageFolders().forEach(folder -> packages.add(folder.replace('/', '.')));
+        return packages;
     }
 
-    private static int countSpecs(Kata kata) {
-        int count = 0;
-        for (Path file : SourceSet.of(kata.testSources()).files()) {
-            try {
-                Matcher annotations = SPEC_ANNOTATION.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                while (annotations.find()) {
-                    count++;
+    /**
+     * Compiles the support code once (or copies it from the cache), and records the packages it
+     * declares and imports: a learner's class may not be declared in any of them.
+     */
+    private synchronized List<String> supportErrors() {
+        if (supportErrors == null) {
+            SourceSet sources = SourceSet.of(repository.supportSources());
+            supportKey = CompileCache.key(sources.byRelativePath(), List.of());
+            Path folder = scratch.resolve("support");
+            supportPackages = new TreeSet<>(packages(sources));
+            supportPackages.addAll(JavaCompilation.importedPackages(sources.files()));
+            if (cache.copyOut("support", supportKey, folder)) {
+                supportErrors = List.of();
+            } else {
+                supportErrors = JavaCompilation.compile(sources.files(), List.of(), Set.of(), libraries,
+                        folder, repository::relative).errors();
+                if (supportErrors.isEmpty()) {
+                    cache.keep("support", supportKey, folder);
                 }
-            } catch (IOException e) {
-                // an unreadable spec file is reported by the compiler
             }
+            supportClasses = folder;
         }
-        return count;
+        return supportErrors;
     }
 
     private static Duration since(long startNanos) {
@@ -242,10 +248,11 @@ public final class Engine implements AutoCloseable {
         output.restore();
         compiled.values().forEach(Engine::closeQuietly);
         compiled.clear();
-        try (Stream<Path> walk = Files.walk(scratch)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            scratch.toFile().deleteOnExit();
+        CompileCache.delete(scratch);
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it deletes the same folder
         }
     }
 
@@ -259,8 +266,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** A kata compiled into {@code folder} from sources with checksum {@code key}; {@code loader} is null when it did not compile. */
-    private record Compiled(Path folder, String key, List<String> errors, List<String> forbidden, KataClassLoader loader,
-                            List<Path> loaderFolders) {
+    /**
+     * A kata compiled into {@code folder} from sources with checksum {@code key}, declaring
+     * {@code packages}; {@code loader} is null when it did not compile.
+     */
+    private record Compiled(Path folder, String key, List<String> errors, List<String> refusals, KataClassLoader loader,
+                            List<Path> loaderFolders, Set<String> packages) {
     }
 }

@@ -15,8 +15,9 @@ import java.util.TreeSet;
 
 /**
  * How a forked JVM hands its results back: one line per record, fields separated by tabs, with
- * tabs, newlines and backslashes escaped. Line 1 is the note, line 2 the byte count and head of
- * the captured output, every further line one spec.
+ * tabs, newlines and backslashes escaped and malformed characters (lone surrogates) replaced.
+ * Line 1 is the note, line 2 the byte count and head of the captured output, every further line
+ * one spec.
  */
 final class ResultFile {
 
@@ -58,7 +59,8 @@ final class ResultFile {
     }
 
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return SpecResult.wellFormed(text)
+                .replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     private static String unescape(String text) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,8 +15,12 @@ import java.util.stream.Stream;
 /**
  * The Java sources of one compilation, by path relative to their source root
  * ({@code kata/reduction/Reduction.java}). Overlaying another root replaces files of the same
- * relative path: that is how the reference, or a known-wrong implementation, takes the place of
- * a skeleton without touching it.
+ * relative path: that is how a known-wrong implementation takes the place of the reference
+ * without touching it.
+ *
+ * <p>Only regular {@code .java} files are sources. Everything else in a source folder is ignored,
+ * as Maven ignores it: class files from a hand-run {@code javac}, notes, and the files editors and
+ * operating systems leave behind ({@link #isStray}).
  */
 public final class SourceSet {
 
@@ -30,19 +35,44 @@ public final class SourceSet {
         return new SourceSet(new TreeMap<>()).overlay(root);
     }
 
+    /** The {@code .java} files under {@code root} in the given package folders ({@code kata/reduction}). */
+    public static SourceSet of(Path root, Set<String> packageFolders) {
+        return new SourceSet(new TreeMap<>()).overlay(root, packageFolders);
+    }
+
+    /**
+     * Whether Maven would leave this file out of every build: its default excludes (editor backups
+     * {@code *~}, {@code #*#}, {@code %*%}, Emacs lock links {@code .#*}, macOS {@code ._*} and
+     * {@code .DS_Store}) and anything inside a version-control folder.
+     */
+    public static boolean isStray(Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith("~") || name.startsWith(".#") || name.startsWith("._") || name.equals(".DS_Store")
+                || (name.length() > 1 && name.startsWith("#") && name.endsWith("#"))
+                || (name.length() > 1 && name.startsWith("%") && name.endsWith("%"))) {
+            return true;
+        }
+        for (Path part : file) {
+            if (Set.of(".git", ".svn", ".hg", "CVS", ".bzr").contains(part.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A copy in which the files under {@code root} replace or join these. */
     public SourceSet overlay(Path root) {
         return overlay(root, null);
     }
 
-    /** Like {@link #overlay(Path)}, but only files in the given package folders ({@code kata/reduction}). */
-    public SourceSet overlay(Path root, Set<String> packageFolders) {
+    private SourceSet overlay(Path root, Set<String> packageFolders) {
         Map<String, Path> merged = new TreeMap<>(files);
         if (!Files.isDirectory(root)) {
             return new SourceSet(merged);
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(file -> file.getFileName().toString().endsWith(".java"))
+            walk.filter(file -> file.getFileName().toString().endsWith(".java") && !isStray(root.relativize(file))
+                            && Files.isRegularFile(file))
                     .forEach(file -> {
                         String relative = root.relativize(file).toString().replace('\\', '/');
                         if (packageFolders == null || packageFolders.contains(folderOf(relative))) {
@@ -50,7 +80,7 @@ public final class SourceSet {
                         }
                     });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sources under " + root, e);
+            throw new UncheckedIOException("cannot list the sources under " + root, e);
         }
         return new SourceSet(merged);
     }
@@ -72,6 +102,11 @@ public final class SourceSet {
 
     public Collection<Path> files() {
         return files.values();
+    }
+
+    /** Each file by its path relative to the source root, sorted by that path. */
+    public Map<String, Path> byRelativePath() {
+        return Collections.unmodifiableMap(files);
     }
 
     public boolean isEmpty() {

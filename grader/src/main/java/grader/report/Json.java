@@ -6,7 +6,9 @@ import grader.SpecResult;
 /**
  * The grade as JSON for a classroom autograder: overall {@code score}/{@code max_score}, one entry
  * per kata with its score, and one entry per spec with its kata, status ({@code pass}, {@code fail},
- * {@code error}), message and duration. The format is described in README ("Grader output").
+ * {@code error}), message and duration. The totals are the sums of their parts in every state: a
+ * kata whose specs could not run lists each as {@code error}, and a kata whose specs were modified
+ * scores 0, as each of its specs does. The format is described in README ("JSON output").
  */
 public final class Json {
 
@@ -17,8 +19,8 @@ public final class Json {
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"version\": 1,\n");
         json.append("  \"status\": ").append(quote(summary.katasDone() == summary.katas().size() ? "pass" : "fail")).append(",\n");
-        json.append("  \"score\": ").append(summary.specsPassed()).append(",\n");
-        json.append("  \"max_score\": ").append(summary.specsTotal()).append(",\n");
+        json.append("  \"score\": ").append(summary.katas().stream().mapToInt(Json::score).sum()).append(",\n");
+        json.append("  \"max_score\": ").append(summary.katas().stream().mapToInt(KataResult::total).sum()).append(",\n");
         json.append("  \"katas_done\": ").append(summary.katasDone()).append(",\n");
         json.append("  \"katas_total\": ").append(summary.katas().size()).append(",\n");
         json.append("  \"katas\": [");
@@ -29,7 +31,7 @@ public final class Json {
                     .append(", \"slug\": ").append(quote(kata.kata().slug()))
                     .append(", \"name\": ").append(quote(kata.kata().name()))
                     .append(", \"status\": ").append(quote(kata.status().name().toLowerCase(java.util.Locale.ROOT)))
-                    .append(", \"score\": ").append(kata.status() == grader.Status.SPECS_MODIFIED ? 0 : kata.passed())
+                    .append(", \"score\": ").append(score(kata))
                     .append(", \"max_score\": ").append(kata.total())
                     .append(", \"note\": ").append(quote(kata.note()))
                     .append(", \"duration_ms\": ").append(kata.duration().toMillis())
@@ -39,6 +41,7 @@ public final class Json {
         json.append("\n  ],\n  \"tests\": [");
         separator = "\n";
         for (KataResult kata : summary.katas()) {
+            boolean counted = kata.status() != grader.Status.SPECS_MODIFIED;
             for (SpecResult spec : kata.specs()) {
                 json.append(separator).append("    {")
                         .append("\"name\": ").append(quote(spec.id()))
@@ -47,12 +50,17 @@ public final class Json {
                         .append(", \"status\": ").append(quote(status(spec)))
                         .append(", \"message\": ").append(quote(spec.message()))
                         .append(", \"duration_ms\": ").append(spec.duration().toMillis())
-                        .append(", \"score\": ").append(spec.passed() ? 1 : 0)
+                        .append(", \"score\": ").append(counted && spec.passed() ? 1 : 0)
                         .append(", \"max_score\": 1}");
                 separator = ",\n";
             }
         }
         return json.append("\n  ]\n}\n").toString();
+    }
+
+    /** The kata's score: its passing specs, none when its specs were modified. */
+    private static int score(KataResult kata) {
+        return kata.status() == grader.Status.SPECS_MODIFIED ? 0 : kata.passed();
     }
 
     private static String status(SpecResult spec) {
