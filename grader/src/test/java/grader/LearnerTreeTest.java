@@ -44,7 +44,7 @@ class LearnerTreeTest {
                 Graded graded = grade(learner, options);
 
                 assertThat(graded.rows().get(0)).as("kata 01, solved, among stray files").containsSubsequence("01", "✅");
-                assertThat(graded.rows().get(0)[4]).isEqualTo("34");
+                assertThat(graded.rows().get(0)[4]).as("every spec of kata 01 passes").isEqualTo(graded.rows().get(0)[5]);
                 assertThat(graded.rows().get(1)[2]).isEqualTo("⚠");
                 assertThat(graded.rows().get(1)[6]).as("the advice for a file git cannot restore, whole in the table")
                         .isEqualTo("extra file among the specs: move it out of src/test: "
@@ -60,7 +60,8 @@ class LearnerTreeTest {
             Graded supportEdited = grade(learner);
 
             assertThat(supportEdited.rows()).allSatisfy(row -> assertThat(row[2]).isEqualTo("⚠"));
-            assertThat(supportEdited.rows().get(0)[4]).as("kata 01 passes its specs, but they are not counted").isEqualTo("34");
+            assertThat(supportEdited.rows().get(0)[4]).as("kata 01 passes its specs, but they are not counted")
+                    .isEqualTo(supportEdited.rows().get(0)[5]);
             assertThat(supportEdited.rows().get(1)[6]).startsWith("extra file among the specs");
             learner.write(tolerance, pristineTolerance);
             Files.delete(learner.resolve(KATA_02_SPECS + "notes.txt"));
@@ -70,7 +71,7 @@ class LearnerTreeTest {
 
             Graded notUtf8 = grade(learner);
 
-            assertThat(notUtf8.rows().get(0)).containsSubsequence("01", "❌", "0", "34");
+            assertThat(notUtf8.rows().get(0)).containsSubsequence("01", "❌", "0", supportEdited.rows().get(0)[5]);
             assertThat(notUtf8.rows().get(0)[6]).contains(KATA_01 + "Lanes.java:").contains("unmappable character");
             assertThat(notUtf8.rows().get(1)[2]).as("kata 02 once the extra file is gone").isEqualTo("❓");
             assertThat(notUtf8.json()).as("a kata that does not compile lists its specs as error")
@@ -142,7 +143,7 @@ class LearnerTreeTest {
             GraderRun.Outcome reference = GraderRun.run(learner.root(), "solutions", "reference", "kata", "01");
             assertThat(reference.status()).isZero();
             assertThat(reference.terminal()).as("the reference, whatever the learner's folder holds")
-                    .contains("Kata 01 Tensor reduction: ✅ done, 34/34 specs pass");
+                    .containsPattern("Kata 01 Tensor reduction: ✅ done, (\\d+)/\\1 specs pass");
         }
     }
 
