@@ -35,7 +35,8 @@ public final class Heads {
         int seqLen = x.size(0);
         int dModel = x.size(1);
         if (numHeads <= 0) {
-            throw new IllegalArgumentException("numHeads must be positive, was " + numHeads);
+            throw new IllegalArgumentException("numHeads must be positive, was " + numHeads + " (shape "
+                    + Arrays.toString(x.shape()) + ")");
         }
         if (dModel % numHeads != 0) {
             throw new IllegalArgumentException("d = " + dModel + " is not divisible by numHeads = " + numHeads

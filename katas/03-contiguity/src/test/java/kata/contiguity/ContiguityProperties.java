@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.quicktheories.core.Gen;
 
 @Tag("kata-03")
-@Order(2)
+@Order(3)
 @DisplayName("03 Contiguity: properties")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContiguityProperties {

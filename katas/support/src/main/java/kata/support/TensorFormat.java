@@ -65,17 +65,11 @@ public final class TensorFormat {
         text.append(']');
     }
 
+    /** Laid out as {@link Tensor#of} lays out a tensor of this shape: offset 0, over exactly its own elements. */
     private static boolean isFreshLayout(Tensor tensor) {
         if (tensor.offset() != 0 || tensor.storage().length != tensor.elementCount()) {
             return false;
         }
-        int step = 1;
-        for (int axis = tensor.rank() - 1; axis >= 0; axis--) {
-            if (tensor.strides()[axis] != step) {
-                return false;
-            }
-            step *= Math.max(tensor.size(axis), 1);
-        }
-        return true;
+        return Arrays.equals(tensor.strides(), Tensor.of(tensor.shape(), tensor.storage()).strides());
     }
 }
