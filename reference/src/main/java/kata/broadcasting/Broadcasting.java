@@ -27,7 +27,18 @@ import kata.support.Tensor;
  *       {@code BroadcastingProperties#broadcastToIsAViewThatRepeatsElements};</li>
  *   <li>reading operands by walking their storage array as if row-major, ignoring strides and offset:
  *       {@code BroadcastingSpec#elementwiseReadsOperandsThroughTheirStrides},
- *       {@code BroadcastingProperties#addEqualsTheExplicitLoop}.</li>
+ *       {@code BroadcastingProperties#addEqualsTheExplicitLoop};</li>
+ *   <li>checking the sizes but keeping the larger with {@code Math.max}, so that 1 with 0 gives 1
+ *       instead of 0: {@code BroadcastingSpec#oneBroadcastWithZeroGivesZero};</li>
+ *   <li>stretching a size 1 only to larger sizes, so that {@code (1)} cannot become {@code (0)}:
+ *       {@code BroadcastingSpec#broadcastToStretchesSizeOneToZero};</li>
+ *   <li>reversing the caller's shape arrays in place to line them up from the front:
+ *       {@code BroadcastingSpec#broadcastShapeLeavesItsArgumentsAlone};</li>
+ *   <li>returning one of the argument arrays when the shapes are equal:
+ *       {@code BroadcastingSpec#broadcastShapeReturnsANewArray};</li>
+ *   <li>writing the result into {@code a} when it already has the broadcast shape ({@code a += b}):
+ *       {@code BroadcastingSpec#elementwiseReturnsAFreshTensor},
+ *       {@code BroadcastingProperties#elementwiseLeavesBothOperandsAloneAndReturnsAFreshTensor}.</li>
  * </ul>
  */
 public final class Broadcasting {

@@ -13,7 +13,12 @@ import kata.support.Tensor;
  *       the shapes still broadcast, so only the values show it:
  *       {@code BroadcastingSpec#everySampleGetsRowTAtTokenT};</li>
  *   <li>refusing a sequence exactly as long as the table ({@code T >= maxLen} instead of
- *       {@code T > maxLen}): {@code BroadcastingSpec#aSequenceAsLongAsTheTableUsesEveryRow}.</li>
+ *       {@code T > maxLen}): {@code BroadcastingSpec#aSequenceAsLongAsTheTableUsesEveryRow};</li>
+ *   <li>taking the first rows with hard-coded strides {@code (d, 1)} and offset 0, as if every table
+ *       were fresh: {@code BroadcastingSpec#addPositionsReadsATableInAnyLayout},
+ *       {@code BroadcastingProperties#addPositionsEqualsTheExplicitLoopForEveryLayout};</li>
+ *   <li>checking the rank of {@code x} but not of the table:
+ *       {@code BroadcastingSpec#addPositionsRejectsATableThatIsNotAMatrix}.</li>
  * </ul>
  */
 public final class Positions {

@@ -31,9 +31,24 @@ import kata.support.Tensor;
  *       {@code ReductionSpec#meanIsTheSumDividedByTheLaneLength}.</li>
  *   <li>Letting an empty lane through, so that the mean is 0 / 0 = NaN and the max reads past the
  *       end: {@code ReductionSpec#reductionsOfAnEmptyAxisAreRejectedExceptSum}.</li>
+ *   <li>Rejecting every tensor with no elements instead of only an empty lane (the mean over axis 0
+ *       of a (2, 0) tensor is the empty tensor of shape (0)):
+ *       {@code ReductionSpec#reducingAnotherAxisOfAnEmptyTensorGivesAnEmptyResult}.</li>
+ *   <li>The one-pass variance {@code E[x^2] - E[x]^2}, which cancels when the mean is large:
+ *       {@code ReductionSpec#varianceOfLargeValuesWithASmallSpread},
+ *       {@code ReductionSpec#varianceOfAConstantLaneOfLargeValuesIsExactlyZero},
+ *       {@code ReductionProperties#varianceDoesNotChangeWhenALargeConstantIsAdded}.</li>
+ *   <li>Centring the input in place to compute the variance, destroying the caller's data:
+ *       {@code ReductionSpec#reductionsLeaveTheirInputUntouched},
+ *       {@code ReductionProperties#reductionsNeverModifyTheirInput}.</li>
+ *   <li>Returning the input itself when the axis has size 1 and keepDim is set:
+ *       {@code ReductionSpec#reducingAnAxisOfSizeOneStillGivesAFreshTensor}.</li>
+ *   <li>Not checking the axis range, trusting the tensor to complain (it does not speak for you):
+ *       {@code ReductionSpec#anAxisPastTheLastIsRejected},
+ *       {@code ReductionSpec#everyReductionRejectsAnAxisOutOfRange}.</li>
  * </ul>
  *
- * <p>Each of these, except the last, has a known-wrong implementation under
+ * <p>Each of these has a known-wrong implementation under
  * {@code reference/known-wrong/01-tensor-reduction/}, identical to this class but for the mistake.
  */
 public final class Reduction {

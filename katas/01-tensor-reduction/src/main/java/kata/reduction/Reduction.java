@@ -24,9 +24,14 @@ import kata.support.Tensor;
  *       names the axis as given and the shape as {@link java.util.Arrays#toString(int[])} prints it,
  *       for example {@code "axis 2 is out of range for shape [2, 3]"}; a scalar (rank 0, shape
  *       {@code []}) has no axis at all, so every axis is out of range;</li>
- *   <li>every result is a fresh row-major tensor; the input is never modified;</li>
- *   <li>the input may be any layout (strides, offset): read it with {@link Tensor#get}, never by
- *       position in {@link Tensor#storage()}.</li>
+ *   <li>check the axis yourself: {@link Tensor} does not give this message for you;</li>
+ *   <li>every result is a fresh row-major tensor, even when the axis has size 1; the input is
+ *       never modified;</li>
+ *   <li>the input may be any layout (strides, offset, stride 0 on a broadcast axis): read it with
+ *       {@link Tensor#get}, never by position in {@link Tensor#storage()};</li>
+ *   <li>size 0, as in NumPy and PyTorch: the sum of an empty lane is 0; the other four reductions
+ *       reject an empty lane; reducing another axis of a tensor with no elements gives an empty
+ *       result (the mean over axis 0 of shape (2, 0) has shape (0)).</li>
  * </ul>
  */
 public final class Reduction {
@@ -78,7 +83,9 @@ public final class Reduction {
     /**
      * The biased variance along {@code axis}: the mean of the squared deviations from the mean,
      * {@code (1/n) * sum (x_i - mean)^2} with {@code n = s_a}. Layer normalization uses this one,
-     * not the unbiased {@code 1/(n-1)} estimator. It is never negative.
+     * not the unbiased {@code 1/(n-1)} estimator. Compute it in two passes (the mean first, then the
+     * squared deviations from it): the one-pass {@code E[x^2] - E[x]^2} cancels when the mean is
+     * large next to the spread. It is exactly 0 for a constant lane and never negative.
      *
      * @throws IllegalArgumentException when the axis is out of range, or has size 0; the message
      *     names the axis and the shape

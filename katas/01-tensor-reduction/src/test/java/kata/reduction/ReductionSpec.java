@@ -1,11 +1,13 @@
 package kata.reduction;
 
 import static kata.support.testing.TensorAssert.assertThatTensor;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.Arrays;
 import kata.support.Tensor;
 import kata.support.Tolerance;
+import kata.support.testing.Inputs;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @DisplayName("01 Tensor reduction: examples")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReductionSpec {
+
+    /** The five reductions, in the order the specs meet them. */
+    private static final String[] NAMES = {"sum", "mean", "max", "argmax", "variance"};
 
     /** {@code [[1, 2, 3], [4, 5, 6]]}, shape (2, 3): row sums 6 and 15, column sums 5, 7, 9. */
     private static Tensor matrix2x3() {
@@ -121,6 +126,25 @@ class ReductionSpec {
 
     @Test
     @Order(6)
+    @DisplayName("sum reads a broadcast view, whose stride 0 repeats one row, through its strides")
+    void sumReadsABroadcastViewThroughItsStrides() {
+        // Storage [1, 2, 3] read with strides (0, 1): both rows are the same three elements, [[1, 2, 3], [1, 2, 3]].
+        Tensor repeated = Tensor.strided(new double[] {1, 2, 3}, new int[] {2, 3}, new int[] {0, 1}, 0);
+
+        Tensor columnSums = Reduction.sum(repeated, 0, false);
+        Tensor rowSums = Reduction.sum(repeated, 1, false);
+
+        assertThatTensor(columnSums)
+                .describedAs("sum over axis 0 of the broadcast view %s: each column holds its element twice", repeated)
+                .isCloseTo(Tensor.vector(2, 4, 6));
+        assertThatTensor(rowSums)
+                .describedAs("sum over axis 1 of the broadcast view %s: both rows are 1, 2, 3 (six elements, only"
+                        + " three in storage)", repeated)
+                .isCloseTo(Tensor.vector(6, 6));
+    }
+
+    @Test
+    @Order(7)
     @DisplayName("keepDim keeps the reduced axis with size 1: (2, 3) gives (2, 1) or (1, 3)")
     void keepDimKeepsTheAxisWithSizeOne() {
         Tensor x = matrix2x3();
@@ -138,7 +162,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("keepDim on a 2x3x4 tensor puts the 1 exactly where the reduced axis was")
     void keepDimOnA2x3x4TensorPutsTheOneAtTheAxis() {
         Tensor x = tensor2x3x4();
@@ -153,7 +177,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("a negative axis counts from the end: on a matrix -1 is axis 1 and -2 is axis 0")
     void negativeAxisCountsFromTheEnd() {
         Tensor x = matrix2x3();
@@ -162,16 +186,16 @@ class ReductionSpec {
         Tensor overFirst = Reduction.sum(x, -2, false);
 
         assertThatTensor(overLast)
-                .describedAs("sum over axis -1 of a rank-2 tensor is the sum over axis 2 + (-1) = 1: the row sums")
+                .describedAs("sum over axis -1 of a rank-2 tensor is the sum over axis rank 2 + (-1) = 1: the row sums")
                 .isCloseTo(Tensor.vector(6, 15));
         assertThatTensor(overFirst)
-                .describedAs("sum over axis -2 of a rank-2 tensor is the sum over axis 2 + (-2) = 0:"
+                .describedAs("sum over axis -2 of a rank-2 tensor is the sum over axis rank 2 + (-2) = 0:"
                         + " the column sums")
                 .isCloseTo(Tensor.vector(5, 7, 9));
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("on a 2x3x4 tensor axis -1 is axis 2, -2 is axis 1 and -3 is axis 0")
     void negativeAxesOfA2x3x4TensorCountFromTheEnd() {
         Tensor x = tensor2x3x4();
@@ -181,18 +205,18 @@ class ReductionSpec {
         Tensor overMinus3 = Reduction.sum(x, -3, false);
 
         assertThatTensor(overMinus1)
-                .describedAs("axis -1 of a rank-3 tensor is axis 3 + (-1) = 2, the last one (not axis 1)")
+                .describedAs("axis -1 of a rank-3 tensor is axis rank 3 + (-1) = 2, the last one (not axis 1)")
                 .isCloseTo(Tensor.of(new int[] {2, 3}, 6, 22, 38, 54, 70, 86));
         assertThatTensor(overMinus2)
-                .describedAs("axis -2 of a rank-3 tensor is axis 3 + (-2) = 1")
+                .describedAs("axis -2 of a rank-3 tensor is axis rank 3 + (-2) = 1")
                 .isCloseTo(Tensor.of(new int[] {2, 4}, 12, 15, 18, 21, 48, 51, 54, 57));
         assertThatTensor(overMinus3)
-                .describedAs("axis -3 of a rank-3 tensor is axis 3 + (-3) = 0, the first one")
+                .describedAs("axis -3 of a rank-3 tensor is axis rank 3 + (-3) = 0, the first one")
                 .isCloseTo(Tensor.of(new int[] {3, 4}, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34));
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("sum over an axis of size 0 is 0, the empty sum")
     void sumOverAnAxisOfSizeZeroIsZero() {
         Tensor empty = Tensor.zeros(2, 0);
@@ -208,10 +232,31 @@ class ReductionSpec {
                 .hasShape(0);
     }
 
+    @Test
+    @Order(12)
+    @DisplayName("reducing the other axis of a (2, 0) tensor gives an empty result, not an error")
+    void reducingAnotherAxisOfAnEmptyTensorGivesAnEmptyResult() {
+        Tensor empty = Tensor.zeros(2, 0);
+
+        for (String name : NAMES) {
+            Tensor dropped = reduceBy(name, empty, 0);
+            Tensor kept = reduce(name, empty, 0, true);
+
+            // NumPy and PyTorch agree: each lane along axis 0 has two elements, there are just no lanes.
+            assertThatTensor(dropped)
+                    .describedAs("%s over axis 0 of a (2, 0) tensor: a lane per column and no column, so shape (0);"
+                            + " only an empty lane (axis 1 here) has no %s", name, name)
+                    .hasShape(0);
+            assertThatTensor(kept)
+                    .describedAs("%s over axis 0 of a (2, 0) tensor with keepDim: shape (1, 0)", name)
+                    .hasShape(1, 0);
+        }
+    }
+
     // ---- mean, max, argmax, variance: the same walk, another way to combine a lane ----
 
     @Test
-    @Order(11)
+    @Order(13)
     @DisplayName("mean is the sum along the axis divided by the length of that axis")
     void meanIsTheSumDividedByTheLaneLength() {
         Tensor x = matrix2x3();
@@ -229,7 +274,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     @DisplayName("mean over the middle axis of a 2x3x4 tensor averages three elements")
     void meanOverTheMiddleAxisOfA2x3x4Tensor() {
         Tensor x = tensor2x3x4();
@@ -244,7 +289,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(13)
+    @Order(15)
     @DisplayName("max keeps the largest element along the axis")
     void maxKeepsTheLargestElementAlongTheAxis() {
         Tensor x = Tensor.matrix(new double[] {3, 9, 1}, new double[] {7, 2, 8});
@@ -261,7 +306,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(14)
+    @Order(16)
     @DisplayName("the max of a row of negative numbers is negative, not 0")
     void maxOfNegativeRowsIsNegative() {
         Tensor x = Tensor.matrix(new double[] {-3, -1, -2}, new double[] {-5, -4, -6});
@@ -275,7 +320,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(15)
+    @Order(17)
     @DisplayName("argmax gives the position of the largest element along the axis")
     void argmaxGivesThePositionOfTheLargestElement() {
         Tensor x = Tensor.matrix(new double[] {3, 9, 1}, new double[] {7, 2, 8});
@@ -292,7 +337,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(16)
+    @Order(18)
     @DisplayName("argmax gives the first position when the largest element occurs more than once")
     void argmaxTiesGoToTheFirstPosition() {
         Tensor x = Tensor.matrix(new double[] {2, 7, 7}, new double[] {4, 4, 1}, new double[] {5, 5, 5});
@@ -306,7 +351,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(17)
+    @Order(19)
     @DisplayName("max and argmax over the first axis of a 2x3x4 tensor pick the second block")
     void maxAndArgmaxOverTheFirstAxisOfA2x3x4Tensor() {
         Tensor x = tensor2x3x4();
@@ -324,7 +369,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(18)
+    @Order(20)
     @DisplayName("variance is biased: the squared deviations are divided by n, not n - 1")
     void varianceDividesByTheLaneLength() {
         Tensor x = Tensor.matrix(new double[] {1, 2, 3, 4}, new double[] {2, 2, 2, 2});
@@ -340,7 +385,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(19)
+    @Order(21)
     @DisplayName("variance over each axis of a 2x3x4 tensor")
     void varianceOverEachAxisOfA2x3x4Tensor() {
         Tensor x = tensor2x3x4();
@@ -364,7 +409,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(20)
+    @Order(22)
     @DisplayName("golden: mean and biased variance of a row of activations over its last axis")
     void meanAndVarianceOfARowOfActivationsMatchExactFractions() {
         Tensor row = Tensor.matrix(new double[] {0.31, -1.42, 2.05, 0.77, -0.58, 1.13, -2.26, 0.4});
@@ -385,10 +430,81 @@ class ReductionSpec {
                 .isCloseTo(Tensor.matrix(new double[] {1.7211}), Tolerance.GOLDEN);
     }
 
+    @Test
+    @Order(23)
+    @DisplayName("variance of 1e8, 1e8 + 1, 1e8 + 2 is 2/3: a large mean with a small spread")
+    void varianceOfLargeValuesWithASmallSpread() {
+        Tensor x = Tensor.matrix(new double[] {1e8, 1e8 + 1, 1e8 + 2});
+
+        Tensor variance = Reduction.variance(x, 1, false);
+
+        // Deviations -1, 0, 1 from the mean 1e8 + 1: (1 + 0 + 1) / 3. The one-pass E[x^2] - E[x]^2
+        // subtracts two numbers near 1e16, whose last bits are 2 apart, and gives 2.
+        assertThatTensor(variance)
+                .describedAs("variance of %s: E[x^2] - E[x]^2 cancels when the mean is large: use two passes"
+                        + " (the mean first, then the mean of the squared deviations from it)", x)
+                .isCloseTo(Tensor.vector(2.0 / 3.0));
+    }
+
+    @Test
+    @Order(24)
+    @DisplayName("variance of a constant lane of large values is exactly 0, never negative")
+    void varianceOfAConstantLaneOfLargeValuesIsExactlyZero() {
+        double c = 1e8 + 2;
+        Tensor x = Tensor.matrix(new double[] {c, c, c, c, c, c});
+
+        double variance = Reduction.variance(x, 1, false).get(0);
+
+        // Two passes: the mean is c exactly, every deviation 0. One pass gives -2.0 here.
+        assertThat(variance)
+                .describedAs("variance of six copies of 1e8 + 2: E[x^2] - E[x]^2 cancels when the mean is large:"
+                        + " use two passes (a negative variance makes layer norm take the square root of a"
+                        + " negative number)")
+                .isEqualTo(0.0);
+    }
+
+    @Test
+    @Order(25)
+    @DisplayName("every reduction leaves its input untouched and returns a fresh row-major tensor")
+    void reductionsLeaveTheirInputUntouched() {
+        // [[1, 2, 3], [4, 5, 6]] as a view: offset 1, every other storage position, NaN in between.
+        double nan = Double.NaN;
+        Tensor x = Tensor.strided(new double[] {nan, 1, nan, 2, nan, 3, nan, 4, nan, 5, nan, 6},
+                new int[] {2, 3}, new int[] {6, 2}, 1);
+
+        for (String name : NAMES) {
+            Inputs inputs = Inputs.snapshot("x", x);
+
+            Tensor result = reduce(name, x, 1, true);
+
+            inputs.assertUntouched();
+            assertThatTensor(result)
+                    .describedAs("%s over axis 1 of %s: a result of its own, laid out row-major", name, x)
+                    .doesNotShareStorageWith(x).hasStrides(1, 1);
+        }
+    }
+
+    @Test
+    @Order(26)
+    @DisplayName("reducing an axis of size 1 with keepDim still returns a fresh tensor, not the input")
+    void reducingAnAxisOfSizeOneStillGivesAFreshTensor() {
+        // The column [[1], [2]] as a view with strides (3, 1), offset 1: its shape is the keepDim result's.
+        Tensor column = Tensor.strided(new double[] {0, 1, 0, 0, 2}, new int[] {2, 1}, new int[] {3, 1}, 1);
+
+        for (String name : NAMES) {
+            Tensor result = reduce(name, column, 1, true);
+
+            assertThatTensor(result)
+                    .describedAs("%s over the size-1 axis 1 of %s: nothing to combine, but still a fresh row-major"
+                            + " tensor; returning the input hands the caller its own storage", name, column)
+                    .doesNotShareStorageWith(column).hasStrides(1, 1);
+        }
+    }
+
     // ---- errors ----
 
     @Test
-    @Order(21)
+    @Order(27)
     @DisplayName("an axis past the last is rejected with a message naming the axis and the shape")
     void anAxisPastTheLastIsRejected() {
         Tensor x = matrix2x3();
@@ -401,7 +517,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(22)
+    @Order(28)
     @DisplayName("a negative axis before the first is rejected, naming the axis and the shape")
     void aNegativeAxisBeforeTheFirstIsRejected() {
         Tensor x = matrix2x3();
@@ -414,12 +530,12 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(23)
+    @Order(29)
     @DisplayName("all five reductions check the axis the same way")
     void everyReductionRejectsAnAxisOutOfRange() {
         Tensor x = tensor2x3x4();
 
-        for (String name : new String[] {"sum", "mean", "max", "argmax", "variance"}) {
+        for (String name : NAMES) {
             assertThatIllegalArgumentException()
                     .describedAs("%s over axis 3 of a (2, 3, 4) tensor, which has axes -3 to 2", name)
                     .isThrownBy(() -> reduceBy(name, x, 3))
@@ -429,7 +545,7 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(24)
+    @Order(30)
     @DisplayName("a scalar has no axis to reduce, not even axis 0 or -1")
     void aScalarHasNoAxisToReduce() {
         Tensor scalar = Tensor.scalar(5);
@@ -447,29 +563,36 @@ class ReductionSpec {
     }
 
     @Test
-    @Order(25)
+    @Order(31)
     @DisplayName("mean, max, argmax and variance reject an axis of size 0")
     void reductionsOfAnEmptyAxisAreRejectedExceptSum() {
         Tensor empty = Tensor.zeros(2, 0);
 
         for (String name : new String[] {"mean", "max", "argmax", "variance"}) {
-            assertThatIllegalArgumentException()
-                    .describedAs("%s over axis 1 of a (2, 0) tensor: an empty lane has no %s (only the sum of"
-                            + " nothing is defined, as 0)", name, name)
-                    .isThrownBy(() -> reduceBy(name, empty, 1))
-                    .withMessageContaining("axis 1")
-                    .withMessageContaining("[2, 0]");
+            for (int axis : new int[] {1, -1}) {
+                assertThatIllegalArgumentException()
+                        .describedAs("%s over axis %d of a (2, 0) tensor: an empty lane has no %s (only the sum of"
+                                + " nothing is defined, as 0); the message names the axis as given", name, axis, name)
+                        .isThrownBy(() -> reduceBy(name, empty, axis))
+                        .withMessageContaining("axis " + axis)
+                        .withMessageContaining("[2, 0]");
+            }
         }
     }
 
     /** The reduction called {@code name}, without keepDim. */
     private static Tensor reduceBy(String name, Tensor x, int axis) {
+        return reduce(name, x, axis, false);
+    }
+
+    /** The reduction called {@code name}. */
+    private static Tensor reduce(String name, Tensor x, int axis, boolean keepDim) {
         return switch (name) {
-            case "sum" -> Reduction.sum(x, axis, false);
-            case "mean" -> Reduction.mean(x, axis, false);
-            case "max" -> Reduction.max(x, axis, false);
-            case "argmax" -> Reduction.argmax(x, axis, false);
-            case "variance" -> Reduction.variance(x, axis, false);
+            case "sum" -> Reduction.sum(x, axis, keepDim);
+            case "mean" -> Reduction.mean(x, axis, keepDim);
+            case "max" -> Reduction.max(x, axis, keepDim);
+            case "argmax" -> Reduction.argmax(x, axis, keepDim);
+            case "variance" -> Reduction.variance(x, axis, keepDim);
             default -> throw new IllegalArgumentException("no reduction called " + name);
         };
     }

@@ -12,7 +12,8 @@ import kata.support.Tensor;
  *   <li>line the shapes up from their <em>last</em> axis (trailing alignment), and walk towards the
  *       first; the shorter shape is treated as if it had extra leading axes of size 1;</li>
  *   <li>at each position the two sizes are compatible when they are equal or when one of them is 1;
- *       the result takes the larger (a size 1 is stretched to the other size);</li>
+ *       a size 1 gives way to the other size, whatever it is: 1 with 0 gives 0 (an empty axis, as
+ *       in NumPy and PyTorch), and 0 meets only 0 or 1;</li>
  *   <li>the result has as many axes as the longer shape.</li>
  * </ul>
  * <pre>
@@ -20,6 +21,7 @@ import kata.support.Tensor;
  *   (4, 3)       with       (3)     -> (4, 3)        layer norm's gamma (d) against (T, d)
  *   (2, 5, 5)    with    (1, 5)     -> (2, 5, 5)     a mask (1, T) against scores (h, T, T)
  *   ()           with    (2, 3)     -> (2, 3)        a scalar has no axes and fits every shape
+ *   (2, 1)       with       (0)     -> (2, 0)        a tensor with no elements: the 1 gives way to 0
  *   (3)          with    (4)        -> error
  *   (5, 2)       with    (5)        -> error         (5) lines up with the 2, not with the 5
  * </pre>
@@ -33,7 +35,7 @@ import kata.support.Tensor;
  *       and the clashing axis (e.g. {@code axis -1});</li>
  *   <li>inputs may be any layout (strides, offset): read them with {@link Tensor#get}, never by
  *       walking their storage array;</li>
- *   <li>inputs are never modified.</li>
+ *   <li>inputs are never modified: neither tensors nor {@code int[]} shapes.</li>
  * </ul>
  */
 public final class Broadcasting {
@@ -42,8 +44,8 @@ public final class Broadcasting {
     }
 
     /**
-     * The shape two tensors of shapes {@code a} and {@code b} broadcast to. Neither argument is
-     * modified.
+     * The shape two tensors of shapes {@code a} and {@code b} broadcast to, as a new array. Neither
+     * argument is modified, and neither is returned.
      *
      * @throws IllegalArgumentException when at some axis the sizes differ and neither is 1; the message
      *     names both shapes and that axis counted from the end (e.g. {@code axis -2})
@@ -62,7 +64,8 @@ public final class Broadcasting {
      *
      * <p>Broadcasting to a shape goes one way only: {@code (3)} can become {@code (2, 3)} or
      * {@code (3, 3)}, but {@code (2, 3)} cannot become {@code (3)} (axes are never dropped) nor
-     * {@code (2, 1)} (a size other than 1 never changes).
+     * {@code (2, 1)} (a size other than 1 never changes). A size 1 may become 0: {@code (2, 1)} seen
+     * as {@code (2, 0)} is a view with no elements. Neither {@code x} nor {@code shape} is modified.
      *
      * @throws IllegalArgumentException when {@code x} cannot be broadcast to {@code shape}; the message
      *     names the shape of {@code x}, the target shape and, when one clashes, the axis counted from
@@ -77,6 +80,8 @@ public final class Broadcasting {
      * {@link #broadcastShape their common shape}: the element at {@code index} of the result is
      * {@code op(a', b')} where {@code a'} and {@code b'} are the elements of the broadcast views of
      * {@code a} and {@code b} at {@code index} ({@code a}'s element is always the first argument).
+     * When the broadcast shape has an axis of size 0 the result is empty, and {@code op} is never
+     * called.
      *
      * @return a fresh row-major tensor of the broadcast shape, sharing storage with neither input
      * @throws IllegalArgumentException when the shapes do not broadcast; the message names both shapes

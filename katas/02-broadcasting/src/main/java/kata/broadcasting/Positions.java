@@ -24,12 +24,18 @@ public final class Positions {
     /**
      * {@code x + table[0:T]}, every sample getting the first {@code T} rows of the table.
      *
+     * <p>An empty batch ({@code B = 0}) or sequence ({@code T = 0}) gives an empty result of shape
+     * {@code (B, T, d)}.
+     *
      * @param x     a batch, shape {@code (B, T, d)}, any layout; not modified
-     * @param table positional vectors, shape {@code (maxLen, d)}, any layout; not modified
-     * @return a fresh row-major tensor of shape {@code (B, T, d)}
-     * @throws IllegalArgumentException when {@code x} is not of rank 3 or {@code table} not of rank 2,
-     *     when {@code T > maxLen} (the table has no row for the later positions), or when the feature
-     *     sizes {@code d} differ; the message names both shapes
+     * @param table positional vectors, shape {@code (maxLen, d)}, any layout (a slice of a longer
+     *     table, a transpose, a broadcast row: read it through its own strides and offset); not
+     *     modified
+     * @return a fresh row-major tensor of shape {@code (B, T, d)}, sharing storage with neither input
+     * @throws IllegalArgumentException when {@code x} is not of rank 3 (the message names {@code x}'s
+     *     shape) or {@code table} not of rank 2 (the message names the table's shape), when
+     *     {@code T > maxLen} (the table has no row for the later positions), or when the feature
+     *     sizes {@code d} differ; those two messages name both shapes
      */
     public static Tensor addPositions(Tensor x, Tensor table) {
         throw new UnsupportedOperationException("TODO(02): add the first T rows of the table to every sample");

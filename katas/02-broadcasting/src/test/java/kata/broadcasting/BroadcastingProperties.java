@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import kata.support.Tensor;
 import kata.support.testing.Indices;
+import kata.support.testing.Inputs;
 import kata.support.testing.Generators;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -89,8 +90,11 @@ class BroadcastingProperties {
     @DisplayName("broadcastTo is a view of any layout that repeats elements, with stride 0 where it repeats")
     void broadcastToIsAViewThatRepeatsElements() {
         qt().withExamples(TENSOR_EXAMPLES).forAll(sourceAndTarget()).checkAssert(c -> {
+            Inputs inputs = Inputs.snapshot("x", c.source(), "shape", c.target());
+
             Tensor view = Broadcasting.broadcastTo(c.source(), c.target());
 
+            inputs.assertUntouched();
             assertThatTensor(view).describedAs("broadcastTo(%s)", c).hasShape(c.target())
                     .sharesStorageWith(c.source())
                     .isCloseTo(expectedBroadcast(c.source(), c.target()));
@@ -126,6 +130,48 @@ class BroadcastingProperties {
                         .describedAs("multiply of %s: out[i] = a[i'] * b[i''], where each operand reads index 0 "
                                 + "on its size-1 axes", pair)
                         .isCloseTo(explicitLoop(pair, (x, y) -> x * y)));
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("add, multiply and elementwise leave both operands alone and return a fresh row-major tensor")
+    void elementwiseLeavesBothOperandsAloneAndReturnsAFreshTensor() {
+        qt().withExamples(TENSOR_EXAMPLES).forAll(operands()).checkAssert(pair -> {
+            Inputs inputs = Inputs.snapshot("a", pair.a(), "b", pair.b());
+
+            Tensor sum = Broadcasting.add(pair.a(), pair.b());
+            Tensor product = Broadcasting.multiply(pair.a(), pair.b());
+            Tensor difference = Broadcasting.elementwise(pair.a(), pair.b(), (x, y) -> x - y);
+
+            inputs.assertUntouched();
+            for (Tensor result : new Tensor[] {sum, product, difference}) {
+                assertThatTensor(result).describedAs("the result for %s: storage of its own, row-major", pair)
+                        .doesNotShareStorageWith(pair.a()).doesNotShareStorageWith(pair.b())
+                        .hasStrides(Tensor.zeros(pair.broadcast()).strides());
+            }
+            assertThatTensor(difference).describedAs("elementwise a - b of %s", pair)
+                    .isCloseTo(explicitLoop(pair, (x, y) -> x - y));
+        });
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("addPositions equals the explicit loop x[b, t, j] + table[t, j] for inputs of every layout")
+    void addPositionsEqualsTheExplicitLoopForEveryLayout() {
+        qt().withExamples(TENSOR_EXAMPLES).forAll(batchesAndTables()).checkAssert(c -> {
+            Inputs inputs = Inputs.snapshot("x", c.x(), "table", c.table());
+            Tensor expected = Tensor.zeros(c.x().shape());
+            for (int[] index : Indices.of(c.x().shape())) {
+                expected.set(c.x().get(index) + c.table().get(index[1], index[2]), index);
+            }
+
+            Tensor out = Positions.addPositions(c.x(), c.table());
+
+            inputs.assertUntouched();
+            assertThatTensor(out).describedAs("addPositions of %s: token t of every sample gets row t, read"
+                    + " through the table's own strides and offset", c).isCloseTo(expected)
+                    .doesNotShareStorageWith(c.x()).doesNotShareStorageWith(c.table());
+        });
     }
 
     // ---- expected values, written out the long way ------------------------------------------------
@@ -179,6 +225,14 @@ class BroadcastingProperties {
         @Override
         public String toString() {
             return source + " to " + Arrays.toString(target);
+        }
+    }
+
+    /** A batch {@code (B, T, d)} and a positional table {@code (maxLen, d)} with {@code maxLen >= T}. */
+    record BatchAndTable(Tensor x, Tensor table) {
+        @Override
+        public String toString() {
+            return "x = " + x + ", table = " + table;
         }
     }
 
@@ -263,8 +317,19 @@ class BroadcastingProperties {
         };
     }
 
-    /** A tensor of the given shape in a random layout (permuted, stepped, offset, NaN in the gaps). */
+    private static Gen<BatchAndTable> batchesAndTables() {
+        return in -> {
+            int[] x = shapes(3, 3).generate(in);                          // (B, T, d), any size 0 included
+            int maxLen = x[1] + integers().between(0, 2).generate(in);
+            return new BatchAndTable(layout(x, in), layout(new int[] {maxLen, x[2]}, in));
+        };
+    }
+
+    /**
+     * A tensor of the given shape in a random layout (permuted, stepped, offset, NaN in the gaps, or
+     * a broadcast view with stride 0).
+     */
     private static Tensor layout(int[] shape, RandomnessSource in) {
-        return Generators.tensors(ignored -> shape).generate(in);
+        return Generators.anyLayouts(ignored -> shape).generate(in);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import kata.support.Tensor;
+import kata.support.testing.Inputs;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -135,10 +136,65 @@ class BroadcastingSpec {
                 .withMessageContaining("axis -2");
     }
 
+    @Test
+    @Order(12)
+    @DisplayName("a size 1 gives way even to 0: (2, 1) with (0) gives (2, 0), an empty result")
+    void oneBroadcastWithZeroGivesZero() {
+        int[] shape = Broadcasting.broadcastShape(new int[] {2, 1}, new int[] {0});
+        int[] swapped = Broadcasting.broadcastShape(new int[] {0}, new int[] {2, 1});
+
+        assertThat(shape).describedAs("(2, 1) with (0): at axis -1 the 1 gives way to the 0, as in NumPy and"
+                + " PyTorch; the larger of the two (Math.max) would make two elements out of none")
+                .containsExactly(2, 0);
+        assertThat(swapped).describedAs("(0) with (2, 1), the operands swapped").containsExactly(2, 0);
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("(0) with (3) does not broadcast: 0 and 3 differ and neither is 1")
+    void zeroDoesNotBroadcastWithThree() {
+        assertThatIllegalArgumentException()
+                .describedAs("an empty axis is a size like any other: it meets only 0 or 1")
+                .isThrownBy(() -> Broadcasting.broadcastShape(new int[] {0}, new int[] {3}))
+                .withMessageContaining("[0]").withMessageContaining("[3]").withMessageContaining("axis -1");
+    }
+
+    @Test
+    @Order(14)
+    @DisplayName("broadcastShape leaves both arrays as they were, also when it fails")
+    void broadcastShapeLeavesItsArgumentsAlone() {
+        int[] a = {2, 3};
+        int[] b = {3};
+        int[] clashing = {4};
+        Inputs inputs = Inputs.snapshot("a", a, "b", b, "clashing", clashing);
+
+        Broadcasting.broadcastShape(a, b);
+        assertThatIllegalArgumentException().describedAs("(2, 3) with (4): 3 and 4 clash at axis -1")
+                .isThrownBy(() -> Broadcasting.broadcastShape(a, clashing));
+
+        inputs.assertUntouched();
+    }
+
+    @Test
+    @Order(15)
+    @DisplayName("broadcastShape returns a new array, never one of its arguments")
+    void broadcastShapeReturnsANewArray() {
+        int[] a = {2, 3};
+        int[] b = {2, 3};
+        int[] scalar = {};
+
+        int[] same = Broadcasting.broadcastShape(a, b);
+        int[] withScalar = Broadcasting.broadcastShape(a, scalar);
+
+        assertThat(same).describedAs("(2, 3) with (2, 3): the result is a fresh array; returning a or b hands the"
+                + " caller its own argument, and editing the result edits the input").isNotSameAs(a).isNotSameAs(b);
+        assertThat(withScalar).describedAs("(2, 3) with (): a fresh array, not a").isNotSameAs(a);
+    }
+
     // ---- broadcastTo ----------------------------------------------------------------------------
 
     @Test
-    @Order(12)
+    @Order(16)
     @DisplayName("broadcastTo repeats a vector (3) as the rows of (2, 3)")
     void broadcastToRepeatsAVectorAsRows() {
         Tensor x = Tensor.vector(1, 2, 3);
@@ -150,7 +206,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(13)
+    @Order(17)
     @DisplayName("broadcastTo is a view: it shares the storage and gives the new leading axis stride 0")
     void broadcastToIsAViewWithStrideZeroOnNewAxes() {
         Tensor x = Tensor.vector(1, 2, 3);
@@ -164,7 +220,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(14)
+    @Order(18)
     @DisplayName("broadcastTo repeats a column sliced out of a matrix, with stride 0 on the stretched axis")
     void broadcastToRepeatsAColumnWithStrideZero() {
         double[] storage = {1, 2, 3, 4, 5, 6}; // the matrix [[1, 2, 3], [4, 5, 6]]
@@ -180,7 +236,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(15)
+    @Order(19)
     @DisplayName("broadcastTo keeps the offset of its input")
     void broadcastToKeepsTheOffset() {
         double[] storage = {1, 2, 3, 4, 5, 6}; // the matrix [[1, 2, 3], [4, 5, 6]]
@@ -194,7 +250,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(16)
+    @Order(20)
     @DisplayName("writing into the source shows through the broadcast view")
     void writesToTheSourceShowThroughTheView() {
         Tensor x = Tensor.vector(1, 2, 3);
@@ -208,7 +264,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(17)
+    @Order(21)
     @DisplayName("broadcastTo stretches a scalar to any shape, with every stride 0")
     void broadcastToStretchesAScalar() {
         Tensor x = Tensor.scalar(7);
@@ -221,7 +277,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(18)
+    @Order(22)
     @DisplayName("broadcastTo never drops an axis: (2, 3) cannot become (3)")
     void broadcastToNeverDropsAnAxis() {
         Tensor x = Tensor.matrix(new double[] {1, 2, 3}, new double[] {4, 5, 6});
@@ -234,7 +290,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(19)
+    @Order(23)
     @DisplayName("broadcastTo never shrinks an axis: (2, 3) cannot become (2, 1)")
     void broadcastToNeverShrinksAnAxis() {
         Tensor x = Tensor.matrix(new double[] {1, 2, 3}, new double[] {4, 5, 6});
@@ -246,7 +302,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(20)
+    @Order(24)
     @DisplayName("broadcastTo refuses to stretch a size other than 1: (3) cannot become (4)")
     void broadcastToStretchesOnlySizeOne() {
         Tensor x = Tensor.vector(1, 2, 3);
@@ -257,10 +313,35 @@ class BroadcastingSpec {
                 .withMessageContaining("[3]").withMessageContaining("[4]").withMessageContaining("axis -1");
     }
 
+    @Test
+    @Order(25)
+    @DisplayName("broadcastTo stretches a size 1 to 0 as well: (2, 1) becomes (2, 0), a view with no elements")
+    void broadcastToStretchesSizeOneToZero() {
+        Tensor column = Tensor.of(new int[] {2, 1}, 1, 4);
+
+        Tensor view = Broadcasting.broadcastTo(column, 2, 0);
+
+        assertThatTensor(view).describedAs("(2, 1) seen as (2, 0): a size 1 gives way to any size, 0 included")
+                .hasShape(2, 0).sharesStorageWith(column);
+    }
+
+    @Test
+    @Order(26)
+    @DisplayName("broadcastTo leaves x and the target shape array as they were")
+    void broadcastToLeavesItsArgumentsAlone() {
+        Tensor x = Tensor.strided(new double[] {9, 1, 2, 3}, new int[] {3}, new int[] {1}, 1);
+        int[] shape = {2, 3};
+        Inputs inputs = Inputs.snapshot("x", x, "shape", shape);
+
+        Broadcasting.broadcastTo(x, shape);
+
+        inputs.assertUntouched();
+    }
+
     // ---- elementwise, add, multiply -------------------------------------------------------------
 
     @Test
-    @Order(21)
+    @Order(27)
     @DisplayName("add of (2, 3) and (3) adds the vector to every row")
     void addBroadcastsAVectorOverRows() {
         Tensor a = Tensor.matrix(new double[] {1, 2, 3}, new double[] {4, 5, 6});
@@ -273,7 +354,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(22)
+    @Order(28)
     @DisplayName("multiply of a column (2, 1) and a row (1, 3) gives their outer product (2, 3)")
     void multiplyAColumnByARowGivesTheOuterProduct() {
         Tensor column = Tensor.of(new int[] {2, 1}, 1, 2);
@@ -286,7 +367,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(23)
+    @Order(29)
     @DisplayName("elementwise passes a's element first, even when b has the larger shape")
     void elementwisePassesTheFirstOperandFirst() {
         Tensor a = Tensor.scalar(10);
@@ -299,22 +380,25 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(24)
+    @Order(30)
     @DisplayName("elementwise returns a fresh row-major tensor and leaves its operands alone")
     void elementwiseReturnsAFreshTensor() {
         Tensor a = Tensor.matrix(new double[] {1, 2, 3}, new double[] {4, 5, 6});
+        Tensor b = Tensor.scalar(0);
+        Inputs inputs = Inputs.snapshot("a", a, "b", b);
 
-        Tensor sum = Broadcasting.add(a, Tensor.scalar(0));
+        Tensor sum = Broadcasting.add(a, b);
+        inputs.assertUntouched();
         sum.set(100, 0, 0);
 
         assertThatTensor(sum).describedAs("the result has its own row-major storage, even when it has a's shape")
-                .doesNotShareStorageWith(a).hasStrides(3, 1);
+                .doesNotShareStorageWith(a).doesNotShareStorageWith(b).hasStrides(3, 1);
         assertThatTensor(a).describedAs("the operand a, unchanged after writing into the result")
                 .isCloseTo(Tensor.matrix(new double[] {1, 2, 3}, new double[] {4, 5, 6}));
     }
 
     @Test
-    @Order(25)
+    @Order(31)
     @DisplayName("elementwise reads each operand through its strides and offset (here a transposed view)")
     void elementwiseReadsOperandsThroughTheirStrides() {
         double[] storage = {1, 2, 3, 4, 5, 6}; // [[1, 2, 3], [4, 5, 6]] row-major
@@ -329,7 +413,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(26)
+    @Order(32)
     @DisplayName("add of shapes that do not broadcast fails and names both shapes")
     void addRejectsShapesThatDoNotBroadcast() {
         Tensor a = Tensor.vector(1, 2, 3);
@@ -341,10 +425,40 @@ class BroadcastingSpec {
                 .withMessageContaining("[3]").withMessageContaining("[4]");
     }
 
+    @Test
+    @Order(33)
+    @DisplayName("add, multiply and elementwise all reject shapes that do not broadcast, naming both")
+    void everyOperationRejectsShapesThatDoNotBroadcast() {
+        Tensor a = Tensor.zeros(5, 2);
+        Tensor b = Tensor.zeros(5);
+
+        assertThatIllegalArgumentException().describedAs("multiply of (5, 2) and (5): the 5 meets the 2")
+                .isThrownBy(() -> Broadcasting.multiply(a, b))
+                .withMessageContaining("[5, 2]").withMessageContaining("[5]");
+        assertThatIllegalArgumentException().describedAs("elementwise of (5, 2) and (5): the 5 meets the 2")
+                .isThrownBy(() -> Broadcasting.elementwise(a, b, Math::max))
+                .withMessageContaining("[5, 2]").withMessageContaining("[5]");
+    }
+
+    @Test
+    @Order(34)
+    @DisplayName("an operand with an empty axis gives an empty result: (0, 3) + (3) is (0, 3)")
+    void anEmptyOperandGivesAnEmptyResult() {
+        Tensor noRows = Tensor.zeros(0, 3);
+        Tensor column = Tensor.of(new int[] {2, 1}, 1, 2);
+
+        Tensor sum = Broadcasting.add(noRows, Tensor.vector(1, 2, 3));
+        Tensor product = Broadcasting.multiply(column, Tensor.zeros(0));
+
+        assertThatTensor(sum).describedAs("(0, 3) + (3): no rows to add the vector to").hasShape(0, 3);
+        assertThatTensor(product).describedAs("(2, 1) * (0): the 1 gives way to the 0, two rows of nothing")
+                .hasShape(2, 0);
+    }
+
     // ---- where the Transformer uses it ----------------------------------------------------------
 
     @Test
-    @Order(27)
+    @Order(35)
     @DisplayName("layer norm's gamma (d) scales each feature of every token of x (T, d)")
     void gammaScalesEachFeatureOfEveryToken() {
         Tensor x = Tensor.matrix(new double[] {1, 2, 3}, new double[] {4, 5, 6}); // (T = 2, d = 3)
@@ -357,7 +471,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(28)
+    @Order(36)
     @DisplayName("a mask (1, T) added to scores (h, T, T) hides the same keys for every head and every query")
     void aMaskHidesTheSameKeysInEveryHead() {
         Tensor scores = Tensor.of(new int[] {2, 2, 2}, 1, 2, 3, 4, 5, 6, 7, 8); // (h = 2, T = 2, T = 2)
@@ -373,7 +487,7 @@ class BroadcastingSpec {
     // ---- Positions.addPositions -----------------------------------------------------------------
 
     @Test
-    @Order(29)
+    @Order(37)
     @DisplayName("addPositions adds row t of the table to token t of a single sample")
     void addPositionsAddsRowTToTokenT() {
         Tensor x = Tensor.of(new int[] {1, 3, 2}, 1, 1, 2, 2, 3, 3);                      // (B = 1, T = 3, d = 2)
@@ -392,7 +506,7 @@ class BroadcastingSpec {
      * gives every token of sample b row b. Only the values show the difference.
      */
     @Test
-    @Order(30)
+    @Order(38)
     @DisplayName("addPositions gives token t of EVERY sample row t, not row b (slicing by batch still broadcasts)")
     void everySampleGetsRowTAtTokenT() {
         Tensor x = Tensor.zeros(2, 3, 2);                                              // (B = 2, T = 3, d = 2)
@@ -407,7 +521,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(31)
+    @Order(39)
     @DisplayName("addPositions accepts a sequence exactly as long as the table")
     void aSequenceAsLongAsTheTableUsesEveryRow() {
         Tensor x = Tensor.zeros(1, 2, 2);                                           // (B = 1, T = 2, d = 2)
@@ -420,7 +534,64 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(32)
+    @Order(40)
+    @DisplayName("addPositions reads the table through its strides and offset: a slice, a transpose, a broadcast row")
+    void addPositionsReadsATableInAnyLayout() {
+        Tensor x = Tensor.zeros(1, 2, 2);                                                  // (B = 1, T = 2, d = 2)
+        // Rows 1 to 3 of [[9, 9], [0, 10], [100, 110], [200, 210]]: offset 2, strides (2, 1).
+        Tensor slice = Tensor.strided(new double[] {9, 9, 0, 10, 100, 110, 200, 210}, new int[] {3, 2},
+                new int[] {2, 1}, 2);
+        // [[0, 10], [100, 110], [200, 210]] stored column by column, as the transpose of a (d, maxLen) matrix.
+        Tensor transposed = Tensor.strided(new double[] {0, 100, 200, 10, 110, 210}, new int[] {3, 2},
+                new int[] {1, 3}, 0);
+        // One row [5, 6] repeated for every position: stride 0 on the row axis.
+        Tensor repeated = Tensor.strided(new double[] {5, 6}, new int[] {3, 2}, new int[] {0, 1}, 0);
+
+        Tensor fromSlice = Positions.addPositions(x, slice);
+        Tensor fromTransposed = Positions.addPositions(x, transposed);
+        Tensor fromRepeated = Positions.addPositions(x, repeated);
+
+        Tensor firstTwoRows = Tensor.of(new int[] {1, 2, 2}, 0, 10, 100, 110);
+        assertThatTensor(fromSlice).describedAs("a table that is a slice %s: row t is storage[2 + 2t ..], not"
+                + " storage[2t ..]", slice).isCloseTo(firstTwoRows);
+        assertThatTensor(fromTransposed).describedAs("a transposed table %s: keep its strides (1, 3) for the first"
+                + " T rows, strides (d, 1) would read [0, 100] as row 0", transposed).isCloseTo(firstTwoRows);
+        assertThatTensor(fromRepeated).describedAs("a broadcast table %s: every row is [5, 6]", repeated)
+                .isCloseTo(Tensor.of(new int[] {1, 2, 2}, 5, 6, 5, 6));
+    }
+
+    @Test
+    @Order(41)
+    @DisplayName("addPositions leaves x and the table as they were and returns a fresh tensor")
+    void addPositionsLeavesItsInputsAlone() {
+        Tensor x = Tensor.of(new int[] {1, 2, 2}, 1, 2, 3, 4);
+        Tensor table = Tensor.matrix(new double[] {10, 20}, new double[] {30, 40});
+        Inputs inputs = Inputs.snapshot("x", x, "table", table);
+
+        Tensor out = Positions.addPositions(x, table);
+
+        inputs.assertUntouched();
+        assertThatTensor(out).describedAs("x + table[0:T] in storage of its own: adding into x would destroy the"
+                + " embeddings a residual connection needs").doesNotShareStorageWith(x).doesNotShareStorageWith(table)
+                .hasStrides(4, 2, 1);
+    }
+
+    @Test
+    @Order(42)
+    @DisplayName("addPositions of an empty batch (B = 0) or an empty sequence (T = 0) is empty")
+    void addPositionsOfAnEmptyBatchOrSequenceIsEmpty() {
+        Tensor table = Tensor.matrix(new double[] {0, 10}, new double[] {100, 110});   // (maxLen = 2, d = 2)
+
+        Tensor noSamples = Positions.addPositions(Tensor.zeros(0, 2, 2), table);
+        Tensor noTokens = Positions.addPositions(Tensor.zeros(3, 0, 2), table);
+
+        assertThatTensor(noSamples).describedAs("(B = 0, T = 2, d = 2): no sample, nothing to add").hasShape(0, 2, 2);
+        assertThatTensor(noTokens).describedAs("(B = 3, T = 0, d = 2): the first 0 rows of the table")
+                .hasShape(3, 0, 2);
+    }
+
+    @Test
+    @Order(43)
     @DisplayName("addPositions fails when the sequence is longer than the table, naming both shapes")
     void addPositionsRejectsASequenceLongerThanTheTable() {
         Tensor x = Tensor.zeros(1, 5, 2);
@@ -433,7 +604,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(33)
+    @Order(44)
     @DisplayName("addPositions fails when the feature sizes differ, naming both shapes")
     void addPositionsRejectsDifferentFeatureSizes() {
         Tensor x = Tensor.zeros(1, 2, 3);
@@ -446,7 +617,7 @@ class BroadcastingSpec {
     }
 
     @Test
-    @Order(34)
+    @Order(45)
     @DisplayName("addPositions fails when x is not a batch (B, T, d), naming its shape")
     void addPositionsRejectsAnUnbatchedInput() {
         Tensor x = Tensor.zeros(3, 2);
@@ -456,5 +627,23 @@ class BroadcastingSpec {
                 .describedAs("x of shape (T, d) has no batch axis; addPositions takes (B, T, d)")
                 .isThrownBy(() -> Positions.addPositions(x, table))
                 .withMessageContaining("[3, 2]");
+    }
+
+    @Test
+    @Order(46)
+    @DisplayName("addPositions fails when the table is not a matrix (maxLen, d), naming its shape")
+    void addPositionsRejectsATableThatIsNotAMatrix() {
+        Tensor x = Tensor.zeros(1, 2, 2);
+        Tensor vector = Tensor.zeros(4);
+        Tensor rank3 = Tensor.zeros(4, 2, 1);
+
+        assertThatIllegalArgumentException()
+                .describedAs("a table of shape (4) has no feature axis; addPositions takes (maxLen, d)")
+                .isThrownBy(() -> Positions.addPositions(x, vector))
+                .withMessageContaining("table").withMessageContaining("[4]");
+        assertThatIllegalArgumentException()
+                .describedAs("a table of shape (4, 2, 1) has one axis too many; addPositions takes (maxLen, d)")
+                .isThrownBy(() -> Positions.addPositions(x, rank3))
+                .withMessageContaining("table").withMessageContaining("[4, 2, 1]");
     }
 }

@@ -84,6 +84,39 @@ public final class Generators {
         return in -> layouts(shapes.generate(in), values).generate(in);
     }
 
+    /**
+     * Like {@link #tensors(Gen)}, and one time in four a broadcast view instead: some axes of size
+     * above 1 have stride 0 and repeat one element along them, as {@code broadcastTo} makes them.
+     * For arguments that an operation only reads; writing into such a tensor writes every repeat.
+     */
+    public static Gen<Tensor> anyLayouts(Gen<int[]> shapes) {
+        return anyLayouts(shapes, doubles().between(-10.0, 10.0));
+    }
+
+    /** {@link #anyLayouts(Gen)} with the given values. */
+    public static Gen<Tensor> anyLayouts(Gen<int[]> shapes, Gen<Double> values) {
+        Gen<Integer> quarter = integers().between(0, 3);
+        Gen<Integer> coin = integers().between(0, 1);
+        return in -> {
+            int[] shape = shapes.generate(in);
+            if (quarter.generate(in) != 0) {
+                return layouts(shape, values).generate(in);
+            }
+            int[] source = shape.clone();
+            for (int axis = 0; axis < shape.length; axis++) {
+                if (shape[axis] > 1 && coin.generate(in) == 1) {
+                    source[axis] = 1;
+                }
+            }
+            Tensor base = layouts(source, values).generate(in);
+            int[] strides = base.strides();
+            for (int axis = 0; axis < shape.length; axis++) {
+                strides[axis] = source[axis] == shape[axis] ? strides[axis] : 0;
+            }
+            return Tensor.strided(base.storage(), shape, strides, base.offset());
+        };
+    }
+
     /** Fresh row-major tensors of the given shapes, values in [-10, 10]. */
     public static Gen<Tensor> contiguousTensors(Gen<int[]> shapes) {
         Gen<Double> values = doubles().between(-10.0, 10.0);

@@ -74,4 +74,17 @@ class GeneratorsTest {
 
         assertThat(seen).containsOnly(true);
     }
+
+    @Test
+    @DisplayName("anyLayouts also makes broadcast views: stride 0 on an axis of size above 1")
+    void anyLayoutsIncludeBroadcastViews() {
+        boolean[] seen = new boolean[1];
+        qt().withExamples(300).forAll(Generators.anyLayouts(Generators.nonEmptyShapes(1, 3))).checkAssert(t -> {
+            for (int axis = 0; axis < t.rank(); axis++) {
+                seen[0] |= t.size(axis) > 1 && t.strides()[axis] == 0;
+            }
+        });
+
+        assertThat(seen).containsOnly(true);
+    }
 }
