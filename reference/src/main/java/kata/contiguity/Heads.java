@@ -14,7 +14,18 @@ import kata.support.Tensor;
  *       every token ({@code ContiguitySpec#splitGivesHeadIColumnsIDkToIDkPlusDk});</li>
  *   <li>merging without the transpose back, or reading the transposed storage as if it were
  *       row-major (a view without {@code contiguous()}): the columns of the heads come out
- *       interleaved by token ({@code ContiguitySpec#mergePutsHeadIBackInColumnsIDkToIDkPlusDk}).</li>
+ *       interleaved by token ({@code ContiguitySpec#mergePutsHeadIBackInColumnsIDkToIDkPlusDk});</li>
+ *   <li>merging by gathering into a fresh tensor every time: {@code merge(split(x))} of a
+ *       contiguous x then copies what was already in place
+ *       ({@code ContiguitySpec#mergeOfSplitHeadsIsAViewOfTheInput});</li>
+ *   <li>checking only {@code d % numHeads}: 0 heads divides by zero, -2 heads divides 4
+ *       ({@code ContiguityErrorsSpec#splitRejectsZeroHeads},
+ *       {@code ContiguityErrorsSpec#splitRejectsANegativeNumberOfHeads});</li>
+ *   <li>reading the sizes without checking the rank, so (2, 4, 1) splits and (2, 3, 2, 1) merges
+ *       ({@code ContiguityErrorsSpec#splitRejectsATensorThatIsNotAMatrix},
+ *       {@code ContiguityErrorsSpec#mergeRejectsARankFourTensor});</li>
+ *   <li>making a non-contiguous x contiguous by writing into its own storage
+ *       ({@code ContiguityProperties#splitAndMergeLeaveTheirInputUntouched}).</li>
  * </ul>
  */
 public final class Heads {
@@ -50,7 +61,7 @@ public final class Heads {
 
     /**
      * {@code (h, T, d_k) -> (T, d)} with {@code d = h * d_k}: element {@code [t, i * d_k + j]} is
-     * {@code heads[i, t, j]}.
+     * {@code heads[i, t, j]}; a view of the heads when no copy is needed.
      *
      * @throws IllegalArgumentException when heads does not have rank 3
      */

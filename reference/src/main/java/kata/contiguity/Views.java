@@ -23,10 +23,26 @@ import kata.support.Tensor;
  *   <li>{@code view} that starts at position 0 instead of the offset
  *       ({@code ContiguitySpec#viewKeepsTheOffset});</li>
  *   <li>{@code view} without the contiguity check: it silently reads storage in the wrong order
- *       ({@code ContiguitySpec#viewRefusesATensorThatIsNotContiguous});</li>
+ *       ({@code ContiguityErrorsSpec#viewRefusesATensorThatIsNotContiguous});</li>
  *   <li>{@code transpose} that copies ({@code ContiguitySpec#transposeIsAViewOfTheSameStorage});</li>
  *   <li>{@code permute} that sends axis {@code i} to place {@code order[i]} instead of taking axis
- *       {@code order[i]} into place {@code i} ({@code ContiguitySpec#permuteTakesAxisOrderIIntoPlaceI}).</li>
+ *       {@code order[i]} into place {@code i} ({@code ContiguitySpec#permuteTakesAxisOrderIIntoPlaceI});</li>
+ *   <li>{@code permute} that rejects negative axes, or counts them from the end by writing into the
+ *       caller's order ({@code ContiguitySpec#permuteAcceptsNegativeAxes},
+ *       {@code ContiguityProperties#transposePermuteAndNarrowLeaveTheirArgumentsUntouched});</li>
+ *   <li>{@code permute} that checks repeats but not the range or the length of the order
+ *       ({@code ContiguityErrorsSpec#permuteRejectsAnAxisOutOfRange},
+ *       {@code ContiguityErrorsSpec#permuteRejectsAnIncompleteOrder});</li>
+ *   <li>{@code transpose} that leaves its range check to {@code Tensor.size}, whose message is not
+ *       about the caller's axis ({@code ContiguityErrorsSpec#transposeRejectsAnAxisOutOfRange});</li>
+ *   <li>{@code narrow} that copies, that starts from position 0 instead of x's offset, or that
+ *       moves by {@code start} positions instead of {@code start} strides
+ *       ({@code ContiguitySpec#narrowIsAViewOfTheSameStorage}, {@code ContiguitySpec#narrowAddsToTheOffset},
+ *       {@code ContiguitySpec#narrowKeepsARunOfRows});</li>
+ *   <li>{@code narrow} that leaves its bounds to {@code Tensor.strided}, which accepts any run the
+ *       storage has room for ({@code ContiguityErrorsSpec#narrowRejectsARunPastTheEndOfTheAxis});</li>
+ *   <li>{@code view} that only rejects shapes with more elements
+ *       ({@code ContiguityErrorsSpec#viewRejectsFewerElements}).</li>
  * </ul>
  */
 public final class Views {

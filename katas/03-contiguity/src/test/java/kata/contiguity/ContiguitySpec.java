@@ -528,6 +528,19 @@ class ContiguitySpec {
 
     @Test
     @Order(42)
+    @DisplayName("contiguous() of a broadcast row, stride 0, writes the row out once per repeat")
+    void contiguousCopiesABroadcastRow() {
+        Tensor x = Tensor.strided(new double[] {1, 2}, new int[] {3, 2}, new int[] {0, 1}, 0);
+
+        Tensor c = Views.contiguous(x);
+
+        assertThat(c.storage())
+                .describedAs("storage of the copy of %s: the row [1, 2] three times", x)
+                .containsExactly(1, 2, 1, 2, 1, 2);
+    }
+
+    @Test
+    @Order(43)
     @DisplayName("contiguous() returns a tensor with no elements as it is")
     void contiguousReturnsAnEmptyTensorAsItIs() {
         Tensor x = Tensor.strided(new double[0], new int[] {2, 0}, new int[] {1, 2}, 0);
@@ -538,7 +551,7 @@ class ContiguitySpec {
     // ---- view ----
 
     @Test
-    @Order(43)
+    @Order(44)
     @DisplayName("viewing (2, 3) as (6) reads the rows one after the other, from the same storage")
     void viewFlattensRowByRow() {
         Tensor x = oneToSix();
@@ -551,7 +564,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(44)
+    @Order(45)
     @DisplayName("viewing (6) as (2, 3) cuts it into rows, with row-major strides (3, 1)")
     void viewCutsIntoRows() {
         Tensor x = Tensor.vector(1, 2, 3, 4, 5, 6);
@@ -563,7 +576,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(45)
+    @Order(46)
     @DisplayName("a view keeps the offset: viewing rows at offset 6 as (6) reads 6..11")
     void viewKeepsTheOffset() {
         Tensor v = Views.view(lastTwoRows(), 6);
@@ -574,7 +587,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(46)
+    @Order(47)
     @DisplayName("a tensor whose size-1 axis has an odd stride can be viewed")
     void viewOfASizeOneAxisWithAnOddStride() {
         Tensor x = Tensor.strided(numbered(6), new int[] {2, 1, 3}, new int[] {3, 7, 1}, 0);
@@ -587,7 +600,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(47)
+    @Order(48)
     @DisplayName("a tensor with no elements can be reshaped by view to any shape with no elements: (2, 0) -> (0, 5)")
     void viewOfATensorWithNoElements() {
         Tensor x = Tensor.zeros(2, 0);
@@ -601,7 +614,7 @@ class ContiguitySpec {
     // ---- heads ----
 
     @Test
-    @Order(48)
+    @Order(49)
     @DisplayName("split into 2 heads: head i gets columns i*d_k .. i*d_k + d_k - 1 of every token")
     void splitGivesHeadIColumnsIDkToIDkPlusDk() {
         Tensor x = Tensor.of(new int[] {3, 4}, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11); // (T, d) = (3, 4)
@@ -615,7 +628,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(49)
+    @Order(50)
     @DisplayName("split is a view of the input with strides (d_k, d, 1), and it is not contiguous")
     void splitIsAViewThatIsNotContiguous() {
         Tensor x = Tensor.zeros(3, 4);
@@ -630,7 +643,21 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(50)
+    @Order(51)
+    @DisplayName("split of a transposed x gives every head its columns all the same")
+    void splitOfATransposedInput() {
+        Tensor x = Views.transpose(Tensor.of(new int[] {4, 3}, numbered(12)), 0, 1); // (T, d) = (3, 4), strides (1, 3)
+
+        Tensor heads = Heads.split(x, 2);
+
+        Tensor expected = Tensor.of(new int[] {2, 3, 2}, // (h, T, d_k)
+                0, 3, 1, 4, 2, 5,      // head 0: columns 0-1 of x, that is rows 0-1 of the (4, 3) storage
+                6, 9, 7, 10, 8, 11);   // head 1: columns 2-3
+        assertThatTensor(heads).describedAs("heads[i, t, j] = x[t, i * d_k + j] for x = %s", x).isCloseTo(expected);
+    }
+
+    @Test
+    @Order(52)
     @DisplayName("head 1 of split heads is narrow(heads, 0, 1, 1): columns d_k .. 2*d_k - 1 of every token")
     void narrowingSplitHeadsPicksOneHead() {
         Tensor x = Tensor.of(new int[] {3, 4}, numbered(12)); // (T, d) = (3, 4), storage 0..11
@@ -645,7 +672,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(51)
+    @Order(53)
     @DisplayName("splitting a sequence of no tokens gives h heads of no tokens: (0, 4) -> (2, 0, 2)")
     void splitOfNoTokens() {
         Tensor heads = Heads.split(Tensor.zeros(0, 4), 2);
@@ -655,7 +682,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(52)
+    @Order(54)
     @DisplayName("merge puts head i back in columns i*d_k .. i*d_k + d_k - 1: (2, 2, 2) -> (2, 4)")
     void mergePutsHeadIBackInColumnsIDkToIDkPlusDk() {
         Tensor heads = Tensor.of(new int[] {2, 2, 2}, 1, 2, 3, 4, 5, 6, 7, 8); // (h, T, d_k), fresh
@@ -670,7 +697,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(53)
+    @Order(55)
     @DisplayName("merging split heads gives the input back")
     void mergeUndoesSplit() {
         Tensor x = Tensor.of(new int[] {3, 4}, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
@@ -681,7 +708,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(54)
+    @Order(56)
     @DisplayName("merging the split of a contiguous x copies nothing: the result is a view of x")
     void mergeOfSplitHeadsIsAViewOfTheInput() {
         Tensor x = Tensor.of(new int[] {3, 4}, numbered(12));
@@ -694,7 +721,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(55)
+    @Order(57)
     @DisplayName("merging fresh heads (h, T, d_k) has to copy: the result has storage of its own")
     void mergeOfFreshHeadsIsACopy() {
         Tensor heads = Tensor.of(new int[] {2, 2, 2}, 1, 2, 3, 4, 5, 6, 7, 8);
@@ -709,7 +736,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(56)
+    @Order(58)
     @DisplayName("merging heads of no tokens gives no tokens: (2, 0, 3) -> (0, 6)")
     void mergeOfNoTokens() {
         Tensor merged = Heads.merge(Tensor.zeros(2, 0, 3));

@@ -82,9 +82,12 @@ final class Layouts {
         return tensors.describedAs(Tensor::toString);
     }
 
-    /** Tensors in every layout of {@link Generators#layouts}, half of them contiguous ones with an offset. */
+    /**
+     * Tensors in every layout of {@link Generators#anyLayouts} (stride-0 broadcast axes included),
+     * half of them contiguous ones with an offset.
+     */
     static Gen<Tensor> anyLayouts(Gen<int[]> shapes) {
-        return Generators.tensors(shapes).mix(contiguousLayouts(shapes));
+        return Generators.anyLayouts(shapes).mix(contiguousLayouts(shapes));
     }
 
     /** A random permutation of {@code 0 .. n-1}. */
