@@ -144,9 +144,11 @@ public final class Views {
     /**
      * The same elements, in row-major order, read through a new shape, sharing storage.
      *
-     * @throws IllegalArgumentException when the element counts differ or x is not contiguous
+     * @throws IllegalArgumentException when a size is negative, the element counts differ or x is
+     *     not contiguous
      */
     public static Tensor view(Tensor x, int... shape) {
+        int[] strides = Strides.rowMajor(shape); // rejects a negative size, naming the shape
         if (count(shape) != x.elementCount()) {
             throw new IllegalArgumentException("cannot view shape " + Arrays.toString(x.shape()) + " ("
                     + x.elementCount() + " elements) as shape " + Arrays.toString(shape) + " ("
@@ -158,15 +160,12 @@ public final class Views {
                     + ": it is not contiguous, call contiguous() first");
         }
         // Row-major strides over the same run of storage: the run starts at the offset, not at 0.
-        return Tensor.strided(x.storage(), shape, Strides.rowMajor(shape), x.offset());
+        return Tensor.strided(x.storage(), shape, strides, x.offset());
     }
 
     private static long count(int[] shape) {
         long count = 1;
         for (int size : shape) {
-            if (size < 0) {
-                throw new IllegalArgumentException("sizes must not be negative: shape " + Arrays.toString(shape));
-            }
             count *= size;
         }
         return count;

@@ -97,9 +97,10 @@ public final class Views {
      * by {@code view} to (6) reads the rows one after the other; (6) to (2, 3) cuts it into rows;
      * an empty (2, 0) can become (0, 5). Only a contiguous tensor can be reshaped by {@code view}.
      *
-     * @throws IllegalArgumentException when the shapes hold different numbers of elements, more or
-     *     fewer (the message names both shapes), or when x is not contiguous (the message names x's
-     *     shape and says to call {@code contiguous()} first)
+     * @throws IllegalArgumentException when a size of the new shape is negative (the message names
+     *     it), when the shapes hold different numbers of elements, more or fewer (the message names
+     *     both shapes), or when x is not contiguous (the message names x's shape and says to call
+     *     {@code contiguous()} first)
      */
     public static Tensor view(Tensor x, int... shape) {
         throw new UnsupportedOperationException("TODO(03): read the same storage through a new shape");

@@ -112,9 +112,9 @@ class ContiguityErrorsSpec {
     @DisplayName("transposing an axis beyond the rank is rejected, naming the axis and the shape")
     void transposeRejectsAnAxisOutOfRange() {
         assertThatIllegalArgumentException()
-                .describedAs("a (4, 5) tensor has axes -2 to 1; axis 7 does not exist")
-                .isThrownBy(() -> Views.transpose(Tensor.zeros(4, 5), 0, 7))
-                .withMessageContaining("7")
+                .describedAs("a (4, 5) tensor has axes -2 to 1; axis 2, the rank, is one past the last")
+                .isThrownBy(() -> Views.transpose(Tensor.zeros(4, 5), 0, 2))
+                .withMessageContaining("axis 2")
                 .withMessageContaining("[4, 5]");
     }
 
@@ -163,6 +163,17 @@ class ContiguityErrorsSpec {
 
     @Test
     @Order(12)
+    @DisplayName("an order with a negative axis beyond -rank is rejected, naming the order and the shape")
+    void permuteRejectsANegativeAxisBeyondTheRank() {
+        assertThatIllegalArgumentException()
+                .describedAs("a (2, 3) tensor has axes -2 to 1: -3 counted from the end is still before axis 0")
+                .isThrownBy(() -> Views.permute(Tensor.zeros(2, 3), 0, -3))
+                .withMessageContaining("[0, -3]")
+                .withMessageContaining("[2, 3]");
+    }
+
+    @Test
+    @Order(13)
     @DisplayName("an order with an axis beyond the rank is rejected, naming the order and the shape")
     void permuteRejectsAnAxisOutOfRange() {
         assertThatIllegalArgumentException()
@@ -173,7 +184,7 @@ class ContiguityErrorsSpec {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     @DisplayName("an order with more axes than the tensor has is rejected")
     void permuteRejectsAnOrderOfTheWrongLength() {
         assertThatIllegalArgumentException()
@@ -184,7 +195,7 @@ class ContiguityErrorsSpec {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     @DisplayName("an order with fewer axes than the tensor has is incomplete, and rejected")
     void permuteRejectsAnIncompleteOrder() {
         assertThatIllegalArgumentException()
@@ -197,7 +208,7 @@ class ContiguityErrorsSpec {
     // ---- narrow ----
 
     @Test
-    @Order(15)
+    @Order(16)
     @DisplayName("narrowing an axis the tensor does not have is rejected, naming the axis and the shape")
     void narrowRejectsAnAxisOutOfRange() {
         assertThatIllegalArgumentException()
@@ -208,7 +219,7 @@ class ContiguityErrorsSpec {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     @DisplayName("a run past the end of the axis is rejected, even where the storage goes on")
     void narrowRejectsARunPastTheEndOfTheAxis() {
         Tensor x = firstTwoRows();
@@ -221,7 +232,7 @@ class ContiguityErrorsSpec {
     }
 
     @Test
-    @Order(17)
+    @Order(18)
     @DisplayName("a negative start is rejected, even where the storage has room before the offset")
     void narrowRejectsANegativeStart() {
         Tensor x = Tensor.strided(new double[12], new int[] {2, 3}, new int[] {3, 1}, 6);
@@ -235,7 +246,7 @@ class ContiguityErrorsSpec {
     }
 
     @Test
-    @Order(18)
+    @Order(19)
     @DisplayName("a negative length is rejected, naming the shape")
     void narrowRejectsANegativeLength() {
         assertThatIllegalArgumentException()
@@ -248,7 +259,17 @@ class ContiguityErrorsSpec {
     // ---- view ----
 
     @Test
-    @Order(19)
+    @Order(20)
+    @DisplayName("a view to a shape with a negative size is rejected, naming the shape")
+    void viewRejectsANegativeSize() {
+        assertThatIllegalArgumentException()
+                .describedAs("(-2, -3) multiplies out to 6, as (2, 3) does, but no axis has -2 indices")
+                .isThrownBy(() -> Views.view(firstTwoRows(), -2, -3))
+                .withMessageContaining("[-2, -3]");
+    }
+
+    @Test
+    @Order(21)
     @DisplayName("a view to a shape with more elements is rejected, naming both shapes")
     void viewRejectsMoreElements() {
         assertThatIllegalArgumentException()
@@ -259,7 +280,7 @@ class ContiguityErrorsSpec {
     }
 
     @Test
-    @Order(20)
+    @Order(22)
     @DisplayName("a view to a shape with fewer elements is rejected too: a view reshapes, it does not cut")
     void viewRejectsFewerElements() {
         assertThatIllegalArgumentException()
@@ -270,7 +291,7 @@ class ContiguityErrorsSpec {
     }
 
     @Test
-    @Order(21)
+    @Order(23)
     @DisplayName("a tensor that is not contiguous cannot be reshaped by view, and the message says to call contiguous()")
     void viewRefusesATensorThatIsNotContiguous() {
         Tensor t = Views.transpose(Tensor.zeros(2, 3), 0, 1);
@@ -285,18 +306,19 @@ class ContiguityErrorsSpec {
     // ---- heads ----
 
     @Test
-    @Order(22)
+    @Order(24)
     @DisplayName("splitting d = 10 into 4 heads is rejected, naming d and the number of heads")
     void splitRejectsAWidthNotDivisibleByTheHeads() {
         assertThatIllegalArgumentException()
-                .describedAs("10 columns do not split into 4 heads of equal width")
+                .describedAs("10 columns do not split into 4 heads of equal width: check d % numHeads "
+                        + "(a later view to (3, 4, 2) would fail too, but about 24 elements, not about the heads)")
                 .isThrownBy(() -> Heads.split(Tensor.zeros(3, 10), 4))
                 .withMessageContaining("10")
-                .withMessageContaining("4");
+                .withMessageContaining("numHeads");
     }
 
     @Test
-    @Order(23)
+    @Order(25)
     @DisplayName("splitting into 0 heads is rejected, naming numHeads and the shape, not an ArithmeticException")
     void splitRejectsZeroHeads() {
         assertThatIllegalArgumentException()
@@ -307,7 +329,7 @@ class ContiguityErrorsSpec {
     }
 
     @Test
-    @Order(24)
+    @Order(26)
     @DisplayName("a negative number of heads is rejected, naming numHeads and the shape")
     void splitRejectsANegativeNumberOfHeads() {
         assertThatIllegalArgumentException()
@@ -318,7 +340,7 @@ class ContiguityErrorsSpec {
     }
 
     @Test
-    @Order(25)
+    @Order(27)
     @DisplayName("split needs a matrix (T, d): a rank-3 tensor is rejected, naming its shape")
     void splitRejectsATensorThatIsNotAMatrix() {
         assertThatIllegalArgumentException()
@@ -328,7 +350,7 @@ class ContiguityErrorsSpec {
     }
 
     @Test
-    @Order(26)
+    @Order(28)
     @DisplayName("merge needs heads (h, T, d_k): a matrix is rejected, naming its shape")
     void mergeRejectsAMatrix() {
         assertThatIllegalArgumentException()
@@ -338,7 +360,7 @@ class ContiguityErrorsSpec {
     }
 
     @Test
-    @Order(27)
+    @Order(29)
     @DisplayName("merge needs heads (h, T, d_k): a rank-4 tensor is rejected, naming its shape")
     void mergeRejectsARankFourTensor() {
         assertThatIllegalArgumentException()

@@ -262,6 +262,16 @@ class ContiguitySpec {
 
     @Test
     @Order(21)
+    @DisplayName("-rank is the first axis: transpose(x, -3, -1) of a (2, 3, 4) tensor swaps the first and the last")
+    void transposeAcceptsMinusRankAsTheFirstAxis() {
+        Tensor t = Views.transpose(Tensor.zeros(2, 3, 4), -3, -1);
+
+        assertThatTensor(t).describedAs("axes -3 and -1 of shape [2, 3, 4] are axes 0 and 2")
+                .hasShape(4, 3, 2).hasStrides(1, 4, 12);
+    }
+
+    @Test
+    @Order(22)
     @DisplayName("permute(x, 1, 2, 0) takes axis order[i] into place i: (2, 3, 4) -> (3, 4, 2)")
     void permuteTakesAxisOrderIIntoPlaceI() {
         Tensor p = Views.permute(Tensor.zeros(2, 3, 4), 1, 2, 0);
@@ -272,7 +282,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(22)
+    @Order(23)
     @DisplayName("a permute is a view: p[i, j, k] is x[k, i, j], from the same storage and offset")
     void permuteIsAView() {
         Tensor x = Tensor.strided(numbered(29), new int[] {2, 3, 4}, new int[] {12, 4, 1}, 5);
@@ -292,7 +302,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(23)
+    @Order(24)
     @DisplayName("negative axes in an order count from the end: permute(x, -1, 0, 1) puts the last axis first")
     void permuteAcceptsNegativeAxes() {
         int[] order = {-1, 0, 1};
@@ -308,7 +318,7 @@ class ContiguitySpec {
     // ---- narrow ----
 
     @Test
-    @Order(24)
+    @Order(25)
     @DisplayName("narrow(x, 0, 2, 2) of a (4, 3) matrix is rows 2 and 3: a view at offset 6")
     void narrowKeepsARunOfRows() {
         Tensor x = Tensor.of(new int[] {4, 3}, numbered(12));
@@ -322,7 +332,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(25)
+    @Order(26)
     @DisplayName("a narrow is a view: a write through it shows in the input")
     void narrowIsAViewOfTheSameStorage() {
         Tensor x = Tensor.of(new int[] {4, 3}, numbered(12));
@@ -334,7 +344,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(26)
+    @Order(27)
     @DisplayName("narrow(x, 1, 1, 1) of a (4, 3) matrix is column 1: strides (3, 1), offset 1, not contiguous")
     void narrowToAColumnIsNotContiguous() {
         Tensor x = Tensor.of(new int[] {4, 3}, numbered(12));
@@ -351,7 +361,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(27)
+    @Order(28)
     @DisplayName("a narrow moves the offset on from x's own offset, by start times the stride of the axis")
     void narrowAddsToTheOffset() {
         Tensor rows = lastTwoRows();
@@ -364,7 +374,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(28)
+    @Order(29)
     @DisplayName("narrow takes negative axes: narrow(x, -1, 1, 2) narrows the last axis")
     void narrowAcceptsANegativeAxis() {
         Tensor x = Tensor.of(new int[] {4, 3}, numbered(12));
@@ -376,7 +386,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(29)
+    @Order(30)
     @DisplayName("a run of length 0 gives an empty axis: narrow(x, 0, 4, 0) of a (4, 3) matrix is (0, 3)")
     void narrowToLengthZeroGivesAnEmptyAxis() {
         Tensor x = Tensor.of(new int[] {4, 3}, numbered(12));
@@ -390,7 +400,7 @@ class ContiguitySpec {
     // ---- isContiguous ----
 
     @Test
-    @Order(30)
+    @Order(31)
     @DisplayName("a fresh row-major tensor is contiguous")
     void aFreshTensorIsContiguous() {
         assertThat(Views.isContiguous(oneToSix()))
@@ -399,7 +409,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(31)
+    @Order(32)
     @DisplayName("a transpose is not contiguous")
     void aTransposeIsNotContiguous() {
         Tensor t = Views.transpose(oneToSix(), 0, 1);
@@ -410,7 +420,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(32)
+    @Order(33)
     @DisplayName("whole rows further on in storage are contiguous: the offset does not matter")
     void wholeRowsAtAnOffsetAreContiguous() {
         Tensor x = lastTwoRows();
@@ -421,7 +431,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(33)
+    @Order(34)
     @DisplayName("the stride of a size-1 axis does not matter: (2, 1, 3) with strides (3, 7, 1) is contiguous")
     void theStrideOfASizeOneAxisDoesNotMatter() {
         Tensor x = Tensor.strided(numbered(6), new int[] {2, 1, 3}, new int[] {3, 7, 1}, 0);
@@ -433,7 +443,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(34)
+    @Order(35)
     @DisplayName("every other column is not contiguous, though its strides (6, 2) are non-increasing")
     void everyOtherColumnIsNotContiguous() {
         Tensor x = Tensor.strided(numbered(12), new int[] {2, 3}, new int[] {6, 2}, 0);
@@ -445,7 +455,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(35)
+    @Order(36)
     @DisplayName("one element repeated with stride 0 is not contiguous")
     void aRepeatedElementIsNotContiguous() {
         Tensor x = Tensor.strided(numbered(1), new int[] {3}, new int[] {0}, 0);
@@ -456,7 +466,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(36)
+    @Order(37)
     @DisplayName("a scalar is contiguous, wherever it sits")
     void aScalarIsContiguous() {
         Tensor x = Tensor.strided(numbered(5), new int[0], new int[0], 4);
@@ -465,7 +475,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(37)
+    @Order(38)
     @DisplayName("a tensor with no elements is contiguous, whatever its strides")
     void aTensorWithNoElementsIsContiguous() {
         Tensor x = Tensor.strided(new double[0], new int[] {2, 0}, new int[] {1, 2}, 0);
@@ -478,7 +488,7 @@ class ContiguitySpec {
     // ---- contiguous ----
 
     @Test
-    @Order(38)
+    @Order(39)
     @DisplayName("contiguous() returns the very same tensor when it is already contiguous")
     void contiguousReturnsTheSameTensorWhenAlreadyContiguous() {
         Tensor x = oneToSix();
@@ -487,7 +497,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(39)
+    @Order(40)
     @DisplayName("contiguous() returns the very same tensor for whole rows at an offset")
     void contiguousReturnsTheSameTensorForWholeRowsAtAnOffset() {
         Tensor x = lastTwoRows();
@@ -498,7 +508,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(40)
+    @Order(41)
     @DisplayName("contiguous() copies a transpose into a fresh row-major storage [1, 4, 2, 5, 3, 6]")
     void contiguousCopiesATransposeIntoRowMajorOrder() {
         Tensor t = Views.transpose(oneToSix(), 0, 1);
@@ -514,7 +524,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(41)
+    @Order(42)
     @DisplayName("contiguous() copies only the elements of a stepped layout at an offset")
     void contiguousGathersASteppedLayout() {
         Tensor x = Tensor.strided(numbered(12), new int[] {2, 2}, new int[] {6, 2}, 1);
@@ -527,7 +537,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(42)
+    @Order(43)
     @DisplayName("contiguous() of a broadcast row, stride 0, writes the row out once per repeat")
     void contiguousCopiesABroadcastRow() {
         Tensor x = Tensor.strided(new double[] {1, 2}, new int[] {3, 2}, new int[] {0, 1}, 0);
@@ -540,7 +550,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(43)
+    @Order(44)
     @DisplayName("contiguous() returns a tensor with no elements as it is")
     void contiguousReturnsAnEmptyTensorAsItIs() {
         Tensor x = Tensor.strided(new double[0], new int[] {2, 0}, new int[] {1, 2}, 0);
@@ -551,7 +561,7 @@ class ContiguitySpec {
     // ---- view ----
 
     @Test
-    @Order(44)
+    @Order(45)
     @DisplayName("viewing (2, 3) as (6) reads the rows one after the other, from the same storage")
     void viewFlattensRowByRow() {
         Tensor x = oneToSix();
@@ -564,7 +574,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(45)
+    @Order(46)
     @DisplayName("viewing (6) as (2, 3) cuts it into rows, with row-major strides (3, 1)")
     void viewCutsIntoRows() {
         Tensor x = Tensor.vector(1, 2, 3, 4, 5, 6);
@@ -576,7 +586,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(46)
+    @Order(47)
     @DisplayName("a view keeps the offset: viewing rows at offset 6 as (6) reads 6..11")
     void viewKeepsTheOffset() {
         Tensor v = Views.view(lastTwoRows(), 6);
@@ -587,7 +597,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(47)
+    @Order(48)
     @DisplayName("a tensor whose size-1 axis has an odd stride can be viewed")
     void viewOfASizeOneAxisWithAnOddStride() {
         Tensor x = Tensor.strided(numbered(6), new int[] {2, 1, 3}, new int[] {3, 7, 1}, 0);
@@ -600,7 +610,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(48)
+    @Order(49)
     @DisplayName("a tensor with no elements can be reshaped by view to any shape with no elements: (2, 0) -> (0, 5)")
     void viewOfATensorWithNoElements() {
         Tensor x = Tensor.zeros(2, 0);
@@ -614,7 +624,7 @@ class ContiguitySpec {
     // ---- heads ----
 
     @Test
-    @Order(49)
+    @Order(50)
     @DisplayName("split into 2 heads: head i gets columns i*d_k .. i*d_k + d_k - 1 of every token")
     void splitGivesHeadIColumnsIDkToIDkPlusDk() {
         Tensor x = Tensor.of(new int[] {3, 4}, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11); // (T, d) = (3, 4)
@@ -628,7 +638,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(50)
+    @Order(51)
     @DisplayName("split is a view of the input with strides (d_k, d, 1), and it is not contiguous")
     void splitIsAViewThatIsNotContiguous() {
         Tensor x = Tensor.zeros(3, 4);
@@ -643,7 +653,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(51)
+    @Order(52)
     @DisplayName("split of a transposed x gives every head its columns all the same")
     void splitOfATransposedInput() {
         Tensor x = Views.transpose(Tensor.of(new int[] {4, 3}, numbered(12)), 0, 1); // (T, d) = (3, 4), strides (1, 3)
@@ -657,7 +667,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(52)
+    @Order(53)
     @DisplayName("head 1 of split heads is narrow(heads, 0, 1, 1): columns d_k .. 2*d_k - 1 of every token")
     void narrowingSplitHeadsPicksOneHead() {
         Tensor x = Tensor.of(new int[] {3, 4}, numbered(12)); // (T, d) = (3, 4), storage 0..11
@@ -672,7 +682,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(53)
+    @Order(54)
     @DisplayName("splitting a sequence of no tokens gives h heads of no tokens: (0, 4) -> (2, 0, 2)")
     void splitOfNoTokens() {
         Tensor heads = Heads.split(Tensor.zeros(0, 4), 2);
@@ -682,7 +692,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(54)
+    @Order(55)
     @DisplayName("merge puts head i back in columns i*d_k .. i*d_k + d_k - 1: (2, 2, 2) -> (2, 4)")
     void mergePutsHeadIBackInColumnsIDkToIDkPlusDk() {
         Tensor heads = Tensor.of(new int[] {2, 2, 2}, 1, 2, 3, 4, 5, 6, 7, 8); // (h, T, d_k), fresh
@@ -697,7 +707,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(55)
+    @Order(56)
     @DisplayName("merging split heads gives the input back")
     void mergeUndoesSplit() {
         Tensor x = Tensor.of(new int[] {3, 4}, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
@@ -708,7 +718,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(56)
+    @Order(57)
     @DisplayName("merging the split of a contiguous x copies nothing: the result is a view of x")
     void mergeOfSplitHeadsIsAViewOfTheInput() {
         Tensor x = Tensor.of(new int[] {3, 4}, numbered(12));
@@ -721,7 +731,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(57)
+    @Order(58)
     @DisplayName("merging fresh heads (h, T, d_k) has to copy: the result has storage of its own")
     void mergeOfFreshHeadsIsACopy() {
         Tensor heads = Tensor.of(new int[] {2, 2, 2}, 1, 2, 3, 4, 5, 6, 7, 8);
@@ -736,7 +746,7 @@ class ContiguitySpec {
     }
 
     @Test
-    @Order(58)
+    @Order(59)
     @DisplayName("merging heads of no tokens gives no tokens: (2, 0, 3) -> (0, 6)")
     void mergeOfNoTokens() {
         Tensor merged = Heads.merge(Tensor.zeros(2, 0, 3));
