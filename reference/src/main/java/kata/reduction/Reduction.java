@@ -164,12 +164,9 @@ public final class Reduction {
     /** The axis as an index in {@code [0, rank)}; negative axes count from the end (-1 is the last). */
     private static int normalizeAxis(Tensor x, int axis) {
         int rank = x.rank();
-        if (axis < -rank || axis >= rank) {
-            String allowed = rank == 0
-                    ? "a scalar has no axis to reduce"
-                    : "a tensor of rank " + rank + " takes an axis from " + -rank + " to " + (rank - 1);
+        if (axis < -rank || axis >= rank) {             // a scalar (rank 0) has no axis at all
             throw new IllegalArgumentException("axis " + axis + " is out of range for shape "
-                    + Arrays.toString(x.shape()) + ": " + allowed);
+                    + Arrays.toString(x.shape()));
         }
         return axis < 0 ? axis + rank : axis;
     }

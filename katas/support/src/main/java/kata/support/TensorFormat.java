@@ -65,11 +65,9 @@ public final class TensorFormat {
         text.append(']');
     }
 
-    /** Laid out as {@link Tensor#of} lays out a tensor of this shape: offset 0, over exactly its own elements. */
+    /** Laid out as {@link Tensor#of} lays out a tensor of its shape, over storage of its own size. */
     private static boolean isFreshLayout(Tensor tensor) {
-        if (tensor.offset() != 0 || tensor.storage().length != tensor.elementCount()) {
-            return false;
-        }
-        return Arrays.equals(tensor.strides(), Tensor.of(tensor.shape(), tensor.storage()).strides());
+        return tensor.offset() == 0 && tensor.storage().length == tensor.elementCount()
+                && Arrays.equals(tensor.strides(), Tensor.zeros(tensor.shape()).strides());
     }
 }
