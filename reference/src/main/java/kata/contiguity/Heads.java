@@ -13,7 +13,7 @@ import kata.support.Tensor;
  *       gets the first T * d_k numbers of storage (whole tokens) instead of the first d_k columns of
  *       every token ({@code ContiguitySpec#splitGivesHeadIColumnsIDkToIDkPlusDk});</li>
  *   <li>merging without the transpose back, or reading the transposed storage as if it were
- *       row-major (a view without {@code contiguous()}): the columns of the heads come out
+ *       row-major (a reshape by {@code view} without {@code contiguous()}): the columns of the heads come out
  *       interleaved by token ({@code ContiguitySpec#mergePutsHeadIBackInColumnsIDkToIDkPlusDk});</li>
  *   <li>merging by gathering into a fresh tensor every time: {@code merge(split(x))} of a
  *       contiguous x then copies what was already in place
@@ -54,7 +54,7 @@ public final class Heads {
                     + " (shape " + Arrays.toString(x.shape()) + ")");
         }
         int headDim = dModel / numHeads;
-        // Each token's d numbers are h runs of d_k: a view can cut them apart, a transpose puts heads first.
+        // Each token's d numbers are h runs of d_k: view can cut them apart, a transpose puts heads first.
         Tensor perToken = Views.view(Views.contiguous(x), seqLen, numHeads, headDim); // (T, h, d_k)
         return Views.transpose(perToken, 0, 1);                                       // (h, T, d_k)
     }
@@ -74,7 +74,7 @@ public final class Heads {
         int seqLen = heads.size(1);
         int headDim = heads.size(2);
         Tensor perToken = Views.transpose(heads, 0, 1); // (T, h, d_k), in general not contiguous
-        // The view needs each token's h * d_k numbers side by side: contiguous() copies them so, if needed.
+        // view needs each token's h * d_k numbers side by side: contiguous() copies them so, if needed.
         return Views.view(Views.contiguous(perToken), seqLen, numHeads * headDim); // (T, d)
     }
 }

@@ -7,9 +7,9 @@ import kata.support.Tensor;
  * the two reshapes multi-head attention does around the attention itself.
  *
  * <p>Head {@code i} owns columns {@code i * d_k .. i * d_k + d_k - 1} of every token. Build both
- * directions from {@link Views}: a split is a view followed by a transpose, so its result is a view
- * of x that is not contiguous; a merge has to undo the transpose, and then make the tensor
- * contiguous before it can view it as {@code (T, d)}.
+ * directions from {@link Views}: a split is a reshape by {@code view} followed by a transpose, so
+ * its result is a view of x that is not contiguous; a merge has to undo the transpose, and then
+ * make the tensor contiguous before {@code view} can reshape it to {@code (T, d)}.
  */
 public final class Heads {
 
