@@ -11,13 +11,13 @@ import kata.support.Tensor;
  * <ul>
  *   <li>viewing {@code (T, d)} directly as {@code (h, T, d_k)}: the shapes match, but head 0 then
  *       gets the first T * d_k numbers of storage (whole tokens) instead of the first d_k columns of
- *       every token ({@code ContiguitySpec#splitGivesHeadIColumnsIDkToIDkPlusDk});</li>
+ *       every token ({@code HeadsSpec#splitGivesHeadIColumnsIDkToIDkPlusDk});</li>
  *   <li>merging without the transpose back, or reading the transposed storage as if it were
  *       row-major (a reshape by {@code view} without {@code contiguous()}): the columns of the heads come out
- *       interleaved by token ({@code ContiguitySpec#mergePutsHeadIBackInColumnsIDkToIDkPlusDk});</li>
+ *       interleaved by token ({@code HeadsSpec#mergePutsHeadIBackInColumnsIDkToIDkPlusDk});</li>
  *   <li>merging by gathering into a fresh tensor every time: {@code merge(split(x))} of a
  *       contiguous x then copies what was already in place
- *       ({@code ContiguitySpec#mergeOfSplitHeadsIsAViewOfTheInput});</li>
+ *       ({@code HeadsSpec#mergeOfSplitHeadsIsAViewOfTheInput});</li>
  *   <li>checking only {@code d % numHeads}: 0 heads divides by zero, -2 heads divides 4
  *       ({@code ContiguityErrorsSpec#splitRejectsZeroHeads},
  *       {@code ContiguityErrorsSpec#splitRejectsANegativeNumberOfHeads});</li>

@@ -1,8 +1,8 @@
 package kata.contiguity;
 
+import static kata.contiguity.Layouts.numbered;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.util.Arrays;
 import kata.support.Tensor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,16 +17,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the input is chosen so that the unchecked code returns a wrong answer instead of crashing.
  */
 @Tag("kata-03")
-@Order(2)
+@Order(3)
 @DisplayName("03 Contiguity: errors")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContiguityErrorsSpec {
 
     /** A (4, 3) matrix over storage 0..11, fresh and row-major. */
     private static Tensor fourByThree() {
-        double[] storage = new double[12];
-        Arrays.setAll(storage, position -> position);
-        return Tensor.of(new int[] {4, 3}, storage);
+        return Tensor.of(new int[] {4, 3}, numbered(12));
     }
 
     /** Rows 0 and 1 of a (4, 3) matrix: shape (2, 3) at offset 0, with storage for two more rows after it. */

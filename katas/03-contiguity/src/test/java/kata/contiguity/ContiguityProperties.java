@@ -30,7 +30,7 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 
 @Tag("kata-03")
-@Order(3)
+@Order(4)
 @DisplayName("03 Contiguity: properties")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContiguityProperties {
