@@ -11,10 +11,21 @@ import kata.support.Tensor;
  * <ul>
  *   <li>viewing {@code (T, d)} directly as {@code (h, T, d_k)}: the shapes match, but head 0 then
  *       gets the first T * d_k numbers of storage (whole tokens) instead of the first d_k columns of
- *       every token ({@code ContiguitySpec#splitGivesHeadIColumnsIDkToIDkPlusDk});</li>
+ *       every token ({@code HeadsSpec#splitGivesHeadIColumnsIDkToIDkPlusDk});</li>
  *   <li>merging without the transpose back, or reading the transposed storage as if it were
- *       row-major (a view without {@code contiguous()}): the columns of the heads come out
- *       interleaved by token ({@code ContiguitySpec#mergePutsHeadIBackInColumnsIDkToIDkPlusDk}).</li>
+ *       row-major (a reshape by {@code view} without {@code contiguous()}): the columns of the heads come out
+ *       interleaved by token ({@code HeadsSpec#mergePutsHeadIBackInColumnsIDkToIDkPlusDk});</li>
+ *   <li>merging by gathering into a fresh tensor every time: {@code merge(split(x))} of a
+ *       contiguous x then copies what was already in place
+ *       ({@code HeadsSpec#mergeOfSplitHeadsIsAViewOfTheInput});</li>
+ *   <li>checking only {@code d % numHeads}: 0 heads divides by zero, -2 heads divides 4
+ *       ({@code ContiguityErrorsSpec#splitRejectsZeroHeads},
+ *       {@code ContiguityErrorsSpec#splitRejectsANegativeNumberOfHeads});</li>
+ *   <li>reading the sizes without checking the rank, so (2, 4, 1) splits and (2, 3, 2, 1) merges
+ *       ({@code ContiguityErrorsSpec#splitRejectsATensorThatIsNotAMatrix},
+ *       {@code ContiguityErrorsSpec#mergeRejectsARankFourTensor});</li>
+ *   <li>making a non-contiguous x contiguous by writing into its own storage
+ *       ({@code ContiguityProperties#splitAndMergeLeaveTheirInputUntouched}).</li>
  * </ul>
  */
 public final class Heads {
@@ -35,21 +46,22 @@ public final class Heads {
         int seqLen = x.size(0);
         int dModel = x.size(1);
         if (numHeads <= 0) {
-            throw new IllegalArgumentException("numHeads must be positive, was " + numHeads);
+            throw new IllegalArgumentException("numHeads must be positive, was " + numHeads + " (shape "
+                    + Arrays.toString(x.shape()) + ")");
         }
         if (dModel % numHeads != 0) {
             throw new IllegalArgumentException("d = " + dModel + " is not divisible by numHeads = " + numHeads
                     + " (shape " + Arrays.toString(x.shape()) + ")");
         }
         int headDim = dModel / numHeads;
-        // Each token's d numbers are h runs of d_k: a view can cut them apart, a transpose puts heads first.
+        // Each token's d numbers are h runs of d_k: view can cut them apart, a transpose puts heads first.
         Tensor perToken = Views.view(Views.contiguous(x), seqLen, numHeads, headDim); // (T, h, d_k)
         return Views.transpose(perToken, 0, 1);                                       // (h, T, d_k)
     }
 
     /**
      * {@code (h, T, d_k) -> (T, d)} with {@code d = h * d_k}: element {@code [t, i * d_k + j]} is
-     * {@code heads[i, t, j]}.
+     * {@code heads[i, t, j]}; a view of the heads when no copy is needed.
      *
      * @throws IllegalArgumentException when heads does not have rank 3
      */
@@ -62,7 +74,7 @@ public final class Heads {
         int seqLen = heads.size(1);
         int headDim = heads.size(2);
         Tensor perToken = Views.transpose(heads, 0, 1); // (T, h, d_k), in general not contiguous
-        // The view needs each token's h * d_k numbers side by side: contiguous() copies them so, if needed.
+        // view needs each token's h * d_k numbers side by side: contiguous() copies them so, if needed.
         return Views.view(Views.contiguous(perToken), seqLen, numHeads * headDim); // (T, d)
     }
 }

@@ -13,9 +13,18 @@ import kata.support.Tensor;
  *       ({@code ContiguitySpec#rowMajorStridesOfAMatrix});</li>
  *   <li>multiplying by a size of 0, which makes the earlier strides 0
  *       ({@code ContiguitySpec#rowMajorStridesTreatASizeOfZeroAsOne});</li>
- *   <li>reading the strides off {@code Tensor.zeros(shape)}: that allocates a whole tensor to
+ *   <li>reading the strides off a tensor built for the purpose: that allocates a whole tensor to
  *       answer a question about the shape, and fails for shapes too large to allocate
- *       ({@code ContiguitySpec#rowMajorStridesNeedNoStorage}).</li>
+ *       ({@code ContiguitySpec#rowMajorStridesNeedNoStorage});</li>
+ *   <li>writing the strides over the caller's shape array and returning it
+ *       ({@code ContiguityProperties#rowMajorLeavesTheShapeUntouched});</li>
+ *   <li>no check for negative sizes ({@code ContiguityErrorsSpec#rowMajorRejectsANegativeSize});</li>
+ *   <li>{@code position} without the check that shape and strides have one entry per axis, or
+ *       checking coordinates against the size but not against 0
+ *       ({@code ContiguityErrorsSpec#positionRejectsShapeAndStridesOfDifferentLengths},
+ *       {@code ContiguityErrorsSpec#positionRejectsANegativeCoordinate});</li>
+ *   <li>{@code positions} as a do-while odometer, which lists index (0, ..., 0) of a tensor with no
+ *       elements ({@code ContiguitySpec#positionsOfATensorWithNoElementsAreNone}).</li>
  * </ul>
  */
 public final class Strides {

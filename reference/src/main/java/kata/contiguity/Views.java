@@ -23,10 +23,26 @@ import kata.support.Tensor;
  *   <li>{@code view} that starts at position 0 instead of the offset
  *       ({@code ContiguitySpec#viewKeepsTheOffset});</li>
  *   <li>{@code view} without the contiguity check: it silently reads storage in the wrong order
- *       ({@code ContiguitySpec#viewRefusesATensorThatIsNotContiguous});</li>
+ *       ({@code ContiguityErrorsSpec#viewRefusesATensorThatIsNotContiguous});</li>
  *   <li>{@code transpose} that copies ({@code ContiguitySpec#transposeIsAViewOfTheSameStorage});</li>
  *   <li>{@code permute} that sends axis {@code i} to place {@code order[i]} instead of taking axis
- *       {@code order[i]} into place {@code i} ({@code ContiguitySpec#permuteTakesAxisOrderIIntoPlaceI}).</li>
+ *       {@code order[i]} into place {@code i} ({@code ContiguitySpec#permuteTakesAxisOrderIIntoPlaceI});</li>
+ *   <li>{@code permute} that rejects negative axes, or counts them from the end by writing into the
+ *       caller's order ({@code ContiguitySpec#permuteAcceptsNegativeAxes},
+ *       {@code ContiguityProperties#transposePermuteAndNarrowLeaveTheirArgumentsUntouched});</li>
+ *   <li>{@code permute} that checks repeats but not the range or the length of the order
+ *       ({@code ContiguityErrorsSpec#permuteRejectsAnAxisOutOfRange},
+ *       {@code ContiguityErrorsSpec#permuteRejectsAnIncompleteOrder});</li>
+ *   <li>{@code transpose} that leaves its range check to {@code Tensor.size}, whose message is not
+ *       about the caller's axis ({@code ContiguityErrorsSpec#transposeRejectsAnAxisOutOfRange});</li>
+ *   <li>{@code narrow} that copies, that starts from position 0 instead of x's offset, or that
+ *       moves by {@code start} positions instead of {@code start} strides
+ *       ({@code ContiguitySpec#narrowIsAViewOfTheSameStorage}, {@code ContiguitySpec#narrowAddsToTheOffset},
+ *       {@code ContiguitySpec#narrowKeepsARunOfRows});</li>
+ *   <li>{@code narrow} that leaves its bounds to {@code Tensor.strided}, which accepts any run the
+ *       storage has room for ({@code ContiguityErrorsSpec#narrowRejectsARunPastTheEndOfTheAxis});</li>
+ *   <li>{@code view} that only rejects shapes with more elements
+ *       ({@code ContiguityErrorsSpec#viewRejectsFewerElements}).</li>
  * </ul>
  */
 public final class Views {
@@ -51,20 +67,42 @@ public final class Views {
 
     /**
      * Reorders the axes without copying: axis {@code i} of the result is axis {@code order[i]} of x.
+     * Negative entries count from the end, as in {@link #transpose}.
      *
-     * @throws IllegalArgumentException when order is not a permutation of {@code 0 .. rank-1}
+     * @throws IllegalArgumentException when order is not a permutation of the axes
      */
     public static Tensor permute(Tensor x, int... order) {
-        requirePermutation(x, order);
+        int[] axes = permutation(x, order); // a fresh array: the caller's order stays as it was
         int[] oldShape = x.shape();
         int[] oldStrides = x.strides();
-        int[] shape = new int[order.length];
-        int[] strides = new int[order.length];
-        for (int i = 0; i < order.length; i++) {
-            shape[i] = oldShape[order[i]]; // take axis order[i] into place i
-            strides[i] = oldStrides[order[i]];
+        int[] shape = new int[axes.length];
+        int[] strides = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            shape[i] = oldShape[axes[i]]; // take axis order[i] into place i
+            strides[i] = oldStrides[axes[i]];
         }
         return Tensor.strided(x.storage(), shape, strides, x.offset());
+    }
+
+    /**
+     * Indices {@code start .. start + length - 1} of one axis, as a view: the same strides, one
+     * size made smaller, and the offset moved to where index {@code start} sits.
+     *
+     * @throws IllegalArgumentException when the axis is outside {@code [-rank, rank)}, or start and
+     *     length do not pick a run of indices inside the axis
+     */
+    public static Tensor narrow(Tensor x, int axis, int start, int length) {
+        int along = axis(x, axis);
+        int[] shape = x.shape();
+        if (start < 0 || length < 0 || (long) start + length > shape[along]) {
+            throw new IllegalArgumentException("cannot narrow axis " + axis + " of shape " + Arrays.toString(shape)
+                    + " to start " + start + ", length " + length + ": the run must fit in [0, "
+                    + shape[along] + ")");
+        }
+        int[] strides = x.strides();
+        shape[along] = length;
+        // Index start along the axis is start strides further on in storage; the other axes keep theirs.
+        return Tensor.strided(x.storage(), shape, strides, x.offset() + start * strides[along]);
     }
 
     /**
@@ -106,9 +144,11 @@ public final class Views {
     /**
      * The same elements, in row-major order, read through a new shape, sharing storage.
      *
-     * @throws IllegalArgumentException when the element counts differ or x is not contiguous
+     * @throws IllegalArgumentException when a size is negative, the element counts differ or x is
+     *     not contiguous
      */
     public static Tensor view(Tensor x, int... shape) {
+        int[] strides = Strides.rowMajor(shape); // rejects a negative size, naming the shape
         if (count(shape) != x.elementCount()) {
             throw new IllegalArgumentException("cannot view shape " + Arrays.toString(x.shape()) + " ("
                     + x.elementCount() + " elements) as shape " + Arrays.toString(shape) + " ("
@@ -120,15 +160,12 @@ public final class Views {
                     + ": it is not contiguous, call contiguous() first");
         }
         // Row-major strides over the same run of storage: the run starts at the offset, not at 0.
-        return Tensor.strided(x.storage(), shape, Strides.rowMajor(shape), x.offset());
+        return Tensor.strided(x.storage(), shape, strides, x.offset());
     }
 
     private static long count(int[] shape) {
         long count = 1;
         for (int size : shape) {
-            if (size < 0) {
-                throw new IllegalArgumentException("sizes must not be negative: shape " + Arrays.toString(shape));
-            }
             count *= size;
         }
         return count;
@@ -142,25 +179,28 @@ public final class Views {
         return axis < 0 ? axis + x.rank() : axis;
     }
 
-    private static void requirePermutation(Tensor x, int[] order) {
-        if (!isPermutation(order, x.rank())) {
-            throw new IllegalArgumentException("order " + Arrays.toString(order)
-                    + " is not a permutation of the axes of shape " + Arrays.toString(x.shape()));
-        }
-    }
-
-    private static boolean isPermutation(int[] order, int rank) {
+    /** The order with negative axes counted from the end, checked to be a permutation of x's axes. */
+    private static int[] permutation(Tensor x, int[] order) {
+        int rank = x.rank();
         if (order.length != rank) {
-            return false;
+            throw notAPermutation(x, order);
         }
+        int[] axes = new int[rank];
         boolean[] seen = new boolean[rank];
-        for (int axis : order) {
+        for (int i = 0; i < rank; i++) {
+            int axis = order[i] < 0 ? order[i] + rank : order[i];
             if (axis < 0 || axis >= rank || seen[axis]) {
-                return false;
+                throw notAPermutation(x, order); // out of range, or repeated (-1 and rank - 1 are one axis)
             }
             seen[axis] = true;
+            axes[i] = axis;
         }
-        return true;
+        return axes;
+    }
+
+    private static IllegalArgumentException notAPermutation(Tensor x, int[] order) {
+        return new IllegalArgumentException("order " + Arrays.toString(order)
+                + " is not a permutation of the axes of shape " + Arrays.toString(x.shape()));
     }
 
     private static void swap(int[] values, int i, int j) {

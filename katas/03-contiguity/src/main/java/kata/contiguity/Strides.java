@@ -17,9 +17,9 @@ import kata.support.Tensor;
  * an odometer: the last coordinate changes fastest. For shape (2, 3) it is
  * (0,0) (0,1) (0,2) (1,0) (1,1) (1,2).
  *
- * <p>Compute strides from the shape alone. {@code Tensor.zeros(shape).strides()} would hand you the
- * answer, allocate a whole tensor to do it, and skip the lesson: a spec asks for the strides of a
- * shape too large to allocate.
+ * <p>Compute strides from the shape alone, as arithmetic on its sizes: a spec asks for the strides
+ * of a shape far too large to allocate. No method here writes into its arguments: the shape,
+ * strides and index arrays, and x, are as they were after the call.
  */
 public final class Strides {
 
@@ -34,7 +34,7 @@ public final class Strides {
      * <p>Convention: a size of 0 counts as 1 when it decides another axis's stride, so that every
      * stride stays positive (as PyTorch does): (2, 0, 3) -> (3, 3, 1).
      *
-     * @throws IllegalArgumentException when a size is negative
+     * @throws IllegalArgumentException when a size is negative; the message names the shape
      */
     public static int[] rowMajor(int... shape) {
         throw new UnsupportedOperationException("TODO(03): compute the row-major strides of the shape");
@@ -45,9 +45,9 @@ public final class Strides {
      * {@code offset + sum(index[i] * strides[i])}. A scalar's only element, index (), sits at the
      * offset.
      *
-     * @throws IllegalArgumentException when shape and strides differ in length, the index has not
-     *     one coordinate per axis, or a coordinate is outside {@code [0, size)}; the message names
-     *     the index and the shape
+     * @throws IllegalArgumentException when shape and strides differ in length (the message names
+     *     both), the index has not one coordinate per axis, or a coordinate is outside
+     *     {@code [0, size)}, negative or too large (the message names the index and the shape)
      */
     public static int position(int[] shape, int[] strides, int offset, int... index) {
         throw new UnsupportedOperationException("TODO(03): find where the index sits in storage");
@@ -66,7 +66,8 @@ public final class Strides {
     /**
      * The storage positions of every element of {@code x}, in row-major index order: element
      * {@code k} of the result is the position of the {@code k}-th index. For a (3, 2) tensor with
-     * strides (1, 3) and offset 0: [0, 3, 1, 4, 2, 5]. A tensor with no elements has no positions.
+     * strides (1, 3) and offset 0: [0, 3, 1, 4, 2, 5]. A tensor with no elements (a size of 0
+     * anywhere in its shape) has no positions: the result is empty. A scalar has one, its offset.
      */
     public static int[] positions(Tensor x) {
         throw new UnsupportedOperationException("TODO(03): list the position of every index in row-major order");

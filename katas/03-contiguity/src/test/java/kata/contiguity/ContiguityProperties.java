@@ -7,13 +7,11 @@ import static kata.contiguity.Layouts.elements;
 import static kata.contiguity.Layouts.inverse;
 import static kata.contiguity.Layouts.permutation;
 import static kata.contiguity.Layouts.storagePositions;
-import static kata.support.testing.Generators.layouts;
+import static kata.support.testing.Generators.nonEmptyShapes;
 import static kata.support.testing.Generators.shapes;
-import static kata.support.testing.Generators.tensors;
 import static kata.support.testing.TensorAssert.assertThatTensor;
 import static kata.support.testing.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import kata.support.Tensor;
 import kata.support.testing.Indices;
+import kata.support.testing.Inputs;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,20 +27,42 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.quicktheories.core.Gen;
+import org.quicktheories.core.RandomnessSource;
 
 @Tag("kata-03")
-@Order(2)
+@Order(4)
 @DisplayName("03 Contiguity: properties")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContiguityProperties {
 
     private static final int EXAMPLES = 100;
 
-    /** A tensor and an order of its axes. */
+    /** A tensor and an order of its axes, some of them counted from the end (-1 is the last). */
     record Permuted(Tensor x, int[] order) {
+        /** The order with every axis counted from 0. */
+        int[] axes() {
+            return Arrays.stream(order).map(axis -> axis < 0 ? axis + x.rank() : axis).toArray();
+        }
+
         @Override
         public String toString() {
             return x + ", order " + Arrays.toString(order);
+        }
+    }
+
+    /** A tensor with at least one element and one of its indices. */
+    record Indexed(Tensor x, int[] index) {
+        @Override
+        public String toString() {
+            return x + ", index " + Arrays.toString(index);
+        }
+    }
+
+    /** A tensor, an axis (maybe negative) and a run {@code start .. start + length - 1} of it. */
+    record Narrowed(Tensor x, int axis, int start, int length) {
+        @Override
+        public String toString() {
+            return x + ", axis " + axis + ", start " + start + ", length " + length;
         }
     }
 
@@ -70,18 +91,52 @@ class ContiguityProperties {
     }
 
     private static Gen<Permuted> permuted(Gen<Tensor> tensors) {
+        Gen<Integer> coin = integers().between(0, 1);
         return in -> {
             Tensor x = tensors.generate(in);
-            return new Permuted(x, permutation(x.rank(), in));
+            int[] order = permutation(x.rank(), in);
+            for (int i = 0; i < order.length; i++) {
+                order[i] -= coin.generate(in) * x.rank(); // now and then counted from the end
+            }
+            return new Permuted(x, order);
         };
     }
 
+    /** An axis of a tensor of rank {@code rank}, counted from 0 or (now and then) from the end. */
+    private static int anyAxis(int rank, RandomnessSource in) {
+        int axis = integers().between(0, rank - 1).generate(in);
+        return integers().between(0, 1).generate(in) == 1 ? axis - rank : axis;
+    }
+
     private static Gen<Swapped> swapped() {
-        Gen<Tensor> tensors = tensors(shapes(1, 4));
-        Gen<Integer> axes = integers().between(0, 3);
+        Gen<Tensor> tensors = anyLayouts(shapes(1, 4));
         return in -> {
             Tensor x = tensors.generate(in);
-            return new Swapped(x, axes.generate(in) % x.rank(), axes.generate(in) % x.rank());
+            return new Swapped(x, anyAxis(x.rank(), in), anyAxis(x.rank(), in));
+        };
+    }
+
+    private static Gen<Indexed> indexed() {
+        Gen<Tensor> tensors = anyLayouts(nonEmptyShapes(0, 4)); // an index needs an element to point at
+        return in -> {
+            Tensor x = tensors.generate(in);
+            int[] index = new int[x.rank()];
+            for (int axis = 0; axis < index.length; axis++) {
+                index[axis] = integers().between(0, x.size(axis) - 1).generate(in);
+            }
+            return new Indexed(x, index);
+        };
+    }
+
+    private static Gen<Narrowed> narrowed() {
+        Gen<Tensor> tensors = anyLayouts(shapes(1, 4));
+        return in -> {
+            Tensor x = tensors.generate(in);
+            int axis = anyAxis(x.rank(), in);
+            int size = x.size(axis < 0 ? axis + x.rank() : axis);
+            int start = integers().between(0, size).generate(in);
+            int length = integers().between(0, size - start).generate(in);
+            return new Narrowed(x, axis, start, length);
         };
     }
 
@@ -103,14 +158,15 @@ class ContiguityProperties {
         };
     }
 
-    /** (T, h * d_k) in every layout, T, h and d_k from 1 to 4. */
+    /** (T, h * d_k) in every layout, h from 1 to 4, T and d_k from 0 to 4. */
     private static Gen<Split> splits() {
-        Gen<Integer> sizes = integers().between(1, 4);
+        Gen<Integer> sizes = integers().between(0, 4);
+        Gen<Integer> heads = integers().between(1, 4);
         return in -> {
             int seqLen = sizes.generate(in);
-            int numHeads = sizes.generate(in);
+            int numHeads = heads.generate(in);
             int headDim = sizes.generate(in);
-            Tensor x = layouts(new int[] {seqLen, numHeads * headDim}, doubles().between(-10.0, 10.0)).generate(in);
+            Tensor x = anyLayouts(any -> new int[] {seqLen, numHeads * headDim}).generate(in);
             return new Split(x, numHeads);
         };
     }
@@ -207,14 +263,14 @@ class ContiguityProperties {
     @Order(8)
     @DisplayName("axis i of a permute reads along axis order[i] of the input")
     void permuteReadsAxisOrderIOfTheInput() {
-        qt().withExamples(EXAMPLES).forAll(permuted(tensors(shapes()))).checkAssert(c -> {
+        qt().withExamples(EXAMPLES).forAll(permuted(anyLayouts(shapes()))).checkAssert(c -> {
             Tensor p = Views.permute(c.x(), c.order());
 
             Tensor expected = Tensor.zeros(p.shape());
             for (int[] index : Indices.of(p.shape())) {
                 int[] original = new int[index.length];
                 for (int i = 0; i < index.length; i++) {
-                    original[c.order()[i]] = index[i];
+                    original[c.axes()[i]] = index[i];
                 }
                 expected.set(c.x().get(original), index);
             }
@@ -228,8 +284,8 @@ class ContiguityProperties {
     @Order(9)
     @DisplayName("permuting, then permuting by the inverse order, gives back the same layout over the same storage")
     void permuteThenInverseIsTheIdentity() {
-        qt().withExamples(EXAMPLES).forAll(permuted(tensors(shapes()))).checkAssert(c -> {
-            Tensor back = Views.permute(Views.permute(c.x(), c.order()), inverse(c.order()));
+        qt().withExamples(EXAMPLES).forAll(permuted(anyLayouts(shapes()))).checkAssert(c -> {
+            Tensor back = Views.permute(Views.permute(c.x(), c.order()), inverse(c.axes()));
 
             assertThatTensor(back).sharesStorageWith(c.x()).hasShape(c.x().shape()).hasStrides(c.x().strides());
             assertThat(back.offset()).describedAs("offset after permuting %s and back", c).isEqualTo(c.x().offset());
@@ -271,7 +327,7 @@ class ContiguityProperties {
     @Order(12)
     @DisplayName("merge puts heads[i, t, j] at [t, i*d_k + j], for heads in any layout")
     void mergePutsEveryHeadInItsColumns() {
-        qt().withExamples(EXAMPLES).forAll(tensors(shapes(3, 3))).checkAssert(heads -> {
+        qt().withExamples(EXAMPLES).forAll(anyLayouts(shapes(3, 3))).checkAssert(heads -> {
             Tensor merged = Heads.merge(heads);
 
             int headDim = heads.size(2);
@@ -292,5 +348,140 @@ class ContiguityProperties {
                 assertThatTensor(Heads.merge(Heads.split(c.x(), c.numHeads())))
                         .describedAs("merge(split(x, %d)) of %s", c.numHeads(), c.x())
                         .isCloseTo(c.x()));
+    }
+
+    @Test
+    @Order(14)
+    @DisplayName("narrow reads indices start .. start + length - 1 of the axis, as a view, for any layout")
+    void narrowReadsARunOfTheAxis() {
+        qt().withExamples(EXAMPLES).forAll(narrowed()).checkAssert(c -> {
+            Tensor narrow = Views.narrow(c.x(), c.axis(), c.start(), c.length());
+
+            int along = c.axis() < 0 ? c.axis() + c.x().rank() : c.axis();
+            int[] shape = c.x().shape();
+            shape[along] = c.length();
+            Tensor expected = Tensor.zeros(shape);
+            for (int[] index : Indices.of(shape)) {
+                int[] original = index.clone();
+                original[along] += c.start();
+                expected.set(c.x().get(original), index);
+            }
+            assertThatTensor(narrow).describedAs("narrow of %s: result[.., i, ..] = x[.., start + i, ..]", c)
+                    .isCloseTo(expected);
+            assertThatTensor(narrow).sharesStorageWith(c.x()).hasStrides(c.x().strides());
+        });
+    }
+
+    // ---- no method writes into its arguments ----
+
+    @Test
+    @Order(15)
+    @DisplayName("rowMajor leaves the caller's shape as it was and returns a fresh array")
+    void rowMajorLeavesTheShapeUntouched() {
+        qt().withExamples(EXAMPLES).forAll(shapes()).checkAssert(shape -> {
+            Inputs inputs = Inputs.snapshot("shape", shape);
+
+            int[] strides = Strides.rowMajor(shape);
+
+            inputs.assertUntouched();
+            assertThat(strides).describedAs("the strides of %s must be a new array, not the shape itself",
+                    Arrays.toString(shape)).isNotSameAs(shape);
+        });
+    }
+
+    @Test
+    @Order(16)
+    @DisplayName("position leaves the shape, strides, index and tensor it is given as they were")
+    void positionLeavesItsArgumentsUntouched() {
+        qt().withExamples(EXAMPLES).forAll(indexed()).checkAssert(c -> {
+            int[] shape = c.x().shape();
+            int[] strides = c.x().strides();
+            Inputs inputs = Inputs.snapshot("shape", shape, "strides", strides, "index", c.index(), "x", c.x());
+
+            Strides.position(shape, strides, c.x().offset(), c.index());
+            Strides.position(c.x(), c.index());
+
+            inputs.assertUntouched();
+        });
+    }
+
+    @Test
+    @Order(17)
+    @DisplayName("positions and isContiguous leave x as it was, in any layout")
+    void positionsAndIsContiguousLeaveXUntouched() {
+        qt().withExamples(EXAMPLES).forAll(anyLayouts(shapes())).checkAssert(x -> {
+            Inputs inputs = Inputs.snapshot("x", x);
+
+            Strides.positions(x);
+            Views.isContiguous(x);
+
+            inputs.assertUntouched();
+        });
+    }
+
+    @Test
+    @Order(18)
+    @DisplayName("transpose, permute and narrow return views and leave x and the order as they were")
+    void transposePermuteAndNarrowLeaveTheirArgumentsUntouched() {
+        qt().withExamples(EXAMPLES).forAll(permuted(anyLayouts(shapes(1, 4)))).checkAssert(c -> {
+            Inputs inputs = Inputs.snapshot("x", c.x(), "order", c.order());
+
+            Tensor transposed = Views.transpose(c.x(), 0, -1);
+            Tensor permuted = Views.permute(c.x(), c.order());
+            Tensor narrowed = Views.narrow(c.x(), -1, 0, c.x().size(c.x().rank() - 1));
+
+            inputs.assertUntouched();
+            assertThatTensor(transposed).describedAs("transpose of %s", c.x()).sharesStorageWith(c.x());
+            assertThatTensor(permuted).describedAs("permute of %s", c).sharesStorageWith(c.x());
+            assertThatTensor(narrowed).describedAs("narrow of %s", c.x()).sharesStorageWith(c.x());
+        });
+    }
+
+    @Test
+    @Order(19)
+    @DisplayName("contiguous() leaves x as it was, and a copy it makes shares nothing with x")
+    void contiguousLeavesXUntouched() {
+        qt().withExamples(EXAMPLES).forAll(anyLayouts(shapes())).checkAssert(x -> {
+            Inputs inputs = Inputs.snapshot("x", x);
+
+            Tensor c = Views.contiguous(x);
+
+            inputs.assertUntouched();
+            if (c != x) {
+                assertThatTensor(c).describedAs("the row-major copy of %s", x).doesNotShareStorageWith(x);
+            }
+        });
+    }
+
+    @Test
+    @Order(20)
+    @DisplayName("view leaves x and the new shape as they were")
+    void viewLeavesItsArgumentsUntouched() {
+        qt().withExamples(EXAMPLES).forAll(reshaped()).checkAssert(c -> {
+            Inputs inputs = Inputs.snapshot("x", c.x(), "shape", c.shape());
+
+            Views.view(c.x(), c.shape());
+
+            inputs.assertUntouched();
+        });
+    }
+
+    @Test
+    @Order(21)
+    @DisplayName("split and merge leave their input as it was, in any layout; split of a contiguous x is a view")
+    void splitAndMergeLeaveTheirInputUntouched() {
+        qt().withExamples(EXAMPLES).forAll(splits()).checkAssert(c -> {
+            Inputs inputs = Inputs.snapshot("x", c.x());
+
+            Tensor heads = Heads.split(c.x(), c.numHeads());
+
+            inputs.assertUntouched();
+            if (contiguousByDefinition(c.x())) {
+                assertThatTensor(heads).describedAs("split of the contiguous %s", c).sharesStorageWith(c.x());
+            }
+            Inputs headsBefore = Inputs.snapshot("heads", heads);
+            Heads.merge(heads);
+            headsBefore.assertUntouched();
+        });
     }
 }

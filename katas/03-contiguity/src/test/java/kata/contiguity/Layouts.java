@@ -20,6 +20,13 @@ final class Layouts {
     private Layouts() {
     }
 
+    /** A storage array holding its own positions, storage[p] == p: every element read says where it sits. */
+    static double[] numbered(int length) {
+        double[] storage = new double[length];
+        Arrays.setAll(storage, position -> position);
+        return storage;
+    }
+
     /** The elements of x in row-major index order, read with {@link Tensor#get}. */
     static double[] elements(Tensor x) {
         return Indices.of(x.shape()).stream().mapToDouble(x::get).toArray();
@@ -30,9 +37,7 @@ final class Layouts {
      * layout over a storage that holds its own positions (storage[p] == p) reads them back.
      */
     static int[] storagePositions(Tensor x) {
-        double[] numbered = new double[x.storage().length];
-        Arrays.setAll(numbered, position -> position);
-        Tensor positions = Tensor.strided(numbered, x.shape(), x.strides(), x.offset());
+        Tensor positions = Tensor.strided(numbered(x.storage().length), x.shape(), x.strides(), x.offset());
         return Indices.of(x.shape()).stream().mapToInt(index -> (int) positions.get(index)).toArray();
     }
 
@@ -82,9 +87,12 @@ final class Layouts {
         return tensors.describedAs(Tensor::toString);
     }
 
-    /** Tensors in every layout of {@link Generators#layouts}, half of them contiguous ones with an offset. */
+    /**
+     * Tensors in every layout of {@link Generators#anyLayouts} (stride-0 broadcast axes included),
+     * half of them contiguous ones with an offset.
+     */
     static Gen<Tensor> anyLayouts(Gen<int[]> shapes) {
-        return Generators.tensors(shapes).mix(contiguousLayouts(shapes));
+        return Generators.anyLayouts(shapes).mix(contiguousLayouts(shapes));
     }
 
     /** A random permutation of {@code 0 .. n-1}. */

@@ -82,7 +82,19 @@ public final class Tensor {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + count
                     + " values, but " + values.length + " were given");
         }
-        return new Tensor(values.clone(), shape.clone(), rowMajor(shape), 0);
+        // Lay the axes out one inside the other: each axis's step is the extent of one of its
+        // entries, what is left of the whole block once the axes before it are divided out
+        // (an empty axis is laid out as if it had one entry, so that no step becomes 0).
+        int[] steps = new int[shape.length];
+        long extent = 1;
+        for (int size : shape) {
+            extent *= Math.max(size, 1);
+        }
+        for (int axis = 0; axis < shape.length; axis++) {
+            extent /= Math.max(shape[axis], 1);
+            steps[axis] = (int) extent;
+        }
+        return new Tensor(values.clone(), shape.clone(), steps, 0);
     }
 
     /** A rank-0 tensor holding one value. */
@@ -220,18 +232,6 @@ public final class Tensor {
     @Override
     public String toString() {
         return TensorFormat.describe(this);
-    }
-
-    /** The layout of {@link #of}: each axis steps over one block of all the axes after it (an empty axis as 1). */
-    private static int[] rowMajor(int[] shape) {
-        int[] result = new int[shape.length];
-        for (int axis = 0; axis < shape.length; axis++) {
-            result[axis] = 1;
-            for (int later = axis + 1; later < shape.length; later++) {
-                result[axis] *= Math.max(shape[later], 1);
-            }
-        }
-        return result;
     }
 
     private static int checkedCount(int[] shape) {
