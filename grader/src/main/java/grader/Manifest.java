@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import grader.engine.SourceSet;
 
 /**
  * The checksums of every pristine spec file and of the support code the specs rely on, committed as
@@ -52,7 +51,7 @@ public final class Manifest {
             }
             try (Stream<Path> files = Files.walk(root)) {
                 List<Path> found = files
-                        .filter(file -> Files.isRegularFile(file) && !SourceSet.isStray(root.relativize(file)))
+                        .filter(file -> Files.isRegularFile(file) && !StrayFiles.isStray(root.relativize(file)))
                         .toList();
                 for (Path file : found) {
                     checksums.put(repository.relative(file), sha256(file));

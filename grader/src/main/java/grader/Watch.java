@@ -1,6 +1,5 @@
 package grader;
 
-import grader.engine.SourceSet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -73,7 +72,7 @@ final class Watch {
         }
         try (Stream<Path> files = Files.walk(folder)) {
             long sum = 0;
-            for (Path file : files.filter(file -> Files.isRegularFile(file) && !SourceSet.isStray(file)).toList()) {
+            for (Path file : files.filter(file -> Files.isRegularFile(file) && !StrayFiles.isStray(file)).toList()) {
                 sum = 31 * sum + file.hashCode() + Files.getLastModifiedTime(file).toMillis() * 17 + Files.size(file);
             }
             return sum;

@@ -75,7 +75,7 @@ class ArchitectureTest {
 
     /** The grader's repository layer: what is on disk and what a grade is; it uses no other layer. */
     private static final Set<String> GRADER_REPOSITORY = Set.of("grader.Repository", "grader.Kata", "grader.KataResult",
-            "grader.SpecResult", "grader.Status", "grader.Plan", "grader.Manifest", "grader.Git", "grader.Mistake");
+            "grader.SpecResult", "grader.Status", "grader.Plan", "grader.Manifest", "grader.Git", "grader.Mistake", "grader.StrayFiles");
 
     private static final DescribedPredicate<JavaClass> IN_GRADER_REPOSITORY = DescribedPredicate.describe(
             "the grader's repository classes", type -> GRADER_REPOSITORY.contains(type.getName().replaceFirst("\\$.*", "")));

@@ -1,5 +1,6 @@
 package grader.engine;
 
+import grader.StrayFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  *
  * <p>Only regular {@code .java} files are sources. Everything else in a source folder is ignored,
  * as Maven ignores it: class files from a hand-run {@code javac}, notes, and the files editors and
- * operating systems leave behind ({@link #isStray}).
+ * operating systems leave behind ({@link StrayFiles#isStray}).
  */
 public final class SourceSet {
 
@@ -40,26 +41,6 @@ public final class SourceSet {
         return new SourceSet(new TreeMap<>()).overlay(root, packageFolders);
     }
 
-    /**
-     * Whether Maven would leave this file out of every build: its default excludes (editor backups
-     * {@code *~}, {@code #*#}, {@code %*%}, Emacs lock links {@code .#*}, macOS {@code ._*} and
-     * {@code .DS_Store}) and anything inside a version-control folder.
-     */
-    public static boolean isStray(Path file) {
-        String name = file.getFileName().toString();
-        if (name.endsWith("~") || name.startsWith(".#") || name.startsWith("._") || name.equals(".DS_Store")
-                || (name.length() > 1 && name.startsWith("#") && name.endsWith("#"))
-                || (name.length() > 1 && name.startsWith("%") && name.endsWith("%"))) {
-            return true;
-        }
-        for (Path part : file) {
-            if (Set.of(".git", ".svn", ".hg", "CVS", ".bzr").contains(part.toString())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A copy in which the files under {@code root} replace or join these. */
     public SourceSet overlay(Path root) {
         return overlay(root, null);
@@ -71,7 +52,7 @@ public final class SourceSet {
             return new SourceSet(merged);
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(file -> file.getFileName().toString().endsWith(".java") && !isStray(root.relativize(file))
+            walk.filter(file -> file.getFileName().toString().endsWith(".java") && !StrayFiles.isStray(root.relativize(file))
                             && Files.isRegularFile(file))
                     .forEach(file -> {
                         String relative = root.relativize(file).toString().replace('\\', '/');
