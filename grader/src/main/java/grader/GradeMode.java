@@ -18,7 +18,7 @@ final class GradeMode implements Main.Mode {
     @Override
     public int run() {
         try (Engine engine = new Engine(repository, options.settings())) {
-            GradingSession session = new GradingSession(options, repository, engine);
+            GradingSession session = new GradingSession(options, repository, engine, repository.katas());
             Summary summary = new Summary(session.grade(repository.katas()));
             session.terminal().println();
             session.terminal().print(Table.text(summary));
@@ -27,7 +27,7 @@ final class GradeMode implements Main.Mode {
             }
             session.terminal().println();
             session.terminal().println(summary.nextStep());
-            session.watchIfAsked(repository.katas());
+            session.watchIfAsked();
             return 0;
         }
     }

@@ -19,12 +19,15 @@ final class GradingSession {
     private final Repository repository;
     private final Engine engine;
     private final List<Kata> all;
+    private final Watch watch;
 
-    GradingSession(Options options, Repository repository, Engine engine) {
+    /** {@code watched}: the katas that {@code -Dwatch=true} grades again when their files are saved. */
+    GradingSession(Options options, Repository repository, Engine engine, List<Kata> watched) {
         this.options = options;
         this.repository = repository;
         this.engine = engine;
         this.all = repository.katas();
+        this.watch = options.watch() ? new Watch(repository, watched, engine.terminal()) : null;
     }
 
     PrintStream terminal() {
@@ -72,10 +75,13 @@ final class GradingSession {
         }
     }
 
-    /** {@code -Dwatch=true}: grades again, and lists the specs of, each kata of {@code watched} whose files are saved. */
-    void watchIfAsked(List<Kata> watched) {
-        if (options.watch()) {
-            new Watch(repository, watched, terminal()).loop(() -> !Thread.currentThread().isInterrupted(), changed ->
+    /**
+     * {@code -Dwatch=true}: grades again, and lists the specs of, each watched kata whose files are saved
+     * (since the session began, so a save during the first grade counts).
+     */
+    void watchIfAsked() {
+        if (watch != null) {
+            watch.loop(() -> !Thread.currentThread().isInterrupted(), changed ->
                     grade(changed).forEach(result -> terminal().print(KataReport.of(result, true))));
         }
     }

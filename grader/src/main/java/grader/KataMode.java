@@ -20,14 +20,14 @@ final class KataMode implements Main.Mode {
     @Override
     public int run() {
         try (Engine engine = new Engine(repository, options.settings())) {
-            GradingSession session = new GradingSession(options, repository, engine);
+            GradingSession session = new GradingSession(options, repository, engine, List.of(kata));
             List<KataResult> results = session.grade(List.of(kata));
             session.terminal().println();
             results.forEach(result -> session.terminal().print(KataReport.of(result, options.watch())));
             if (!session.write(new Summary(results), false)) {
                 return 2;
             }
-            session.watchIfAsked(List.of(kata));
+            session.watchIfAsked();
             return 0;
         }
     }

@@ -27,18 +27,20 @@ final class Watch {
     private final Repository repository;
     private final List<Kata> watched;
     private final PrintStream terminal;
+    private final Map<Kata, Long> seen;
 
+    /** Takes note of the files as they are now: create it before the first grade, so a save during that grade counts. */
     Watch(Repository repository, List<Kata> watched, PrintStream terminal) {
         this.repository = repository;
         this.watched = watched;
         this.terminal = terminal;
+        this.seen = stamps();
     }
 
     /** Calls {@code regrade} with the katas whose files changed, while {@code keepGoing} holds. */
     void loop(BooleanSupplier keepGoing, Consumer<List<Kata>> regrade) {
         terminal.println("\nWatching " + (watched.size() == 1 ? "kata " + watched.get(0).id() : "the katas")
                 + " for changes; press Ctrl+C to stop.");
-        Map<Kata, Long> seen = stamps();
         while (keepGoing.getAsBoolean()) {
             try {
                 Thread.sleep(POLL.toMillis());

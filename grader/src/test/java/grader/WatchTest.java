@@ -71,6 +71,30 @@ class WatchTest {
         }
     }
 
+    @Test
+    @DisplayName("a file saved during the first grade, before watching begins, leads to another grade")
+    void aSaveBeforeWatchingBeginsLeadsToAGrade() throws Exception {
+        try (RepositoryCopy learner = RepositoryCopy.create(Set.of("01"))) {
+            Repository repository = Repository.at(learner.root());
+            String reduction = "katas/01-tensor-reduction/src/main/java/kata/reduction/Reduction.java";
+            List<String> regraded = new CopyOnWriteArrayList<>();
+            AtomicBoolean keepGoing = new AtomicBoolean(true);
+            Watch watch = new Watch(repository, repository.katas(),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            Thread.sleep(50);
+            learner.write(reduction, learner.read(reduction) + "// saved while the first grade ran\n");
+            Thread watcher = new Thread(() -> watch.loop(keepGoing::get, changed -> regraded.add(learner.read(reduction))));
+            watcher.start();
+
+            waitFor(() -> regraded.size() == 1);
+            keepGoing.set(false);
+            watcher.join(5_000);
+
+            assertThat(regraded).as("the save between the watch's start and its first look").hasSize(1);
+            assertThat(regraded.get(0)).endsWith("saved while the first grade ran\n");
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
