@@ -39,7 +39,9 @@ import kata.support.Tensor;
  *       {@code RotaryEmbeddingSpec#positionZeroIsTheIdentity},
  *       {@code RotaryEmbeddingProperties#rotateTurnsEveryPairOfAnyLayout};</li>
  *   <li>scaling the score by {@code 1/sqrt(d)} (attention's job, not this one's):
- *       {@code RotaryEmbeddingSpec#scoreOfAlignedVectorsAtTheSamePosition}.</li>
+ *       {@code RotaryEmbeddingSpec#scoreOfAlignedVectorsAtTheSamePosition};</li>
+ *   <li>checking only that q and k have the same {@code size(0)}, so a {@code (d, 1)} column passes
+ *       as a vector: {@code RotaryEmbeddingSpec#scoreRejectsNonVectors}.</li>
  * </ul>
  *
  * <p>Each of these has a known-wrong implementation under {@code reference/known-wrong/08-rope/}.
@@ -66,8 +68,8 @@ public final class RotaryEmbedding {
                     + " so d must be positive and even");
         }
         if (pair < 0 || pair >= dim / 2) {
-            throw new IllegalArgumentException("pair " + pair + " is out of range for d = " + dim
-                    + ": the pairs are 0 to " + (dim / 2 - 1));
+            throw new IllegalArgumentException("pair " + pair + " is out of range [0, " + dim / 2 + ") for d = "
+                    + dim);
         }
         return Math.pow(BASE, -2.0 * pair / dim); // 2.0, not 2: an int -2 * i / d is 0 for every pair
     }

@@ -61,8 +61,8 @@ public final class RotaryEmbedding {
      * @param pair the pair index {@code i}, in {@code [0, d/2)}
      * @param dim  the feature size {@code d}, positive and even
      * @throws IllegalArgumentException when {@code dim} is not positive and even (the message names
-     *     {@code d = <dim>}), or when {@code pair} is outside {@code [0, d/2)} (the message names
-     *     {@code pair <pair>})
+     *     {@code d = <dim>} and says that it must be even), or when {@code pair} is outside
+     *     {@code [0, d/2)} (the message names {@code pair <pair>} and that range, e.g. {@code [0, 3)})
      */
     public static double frequency(int pair, int dim) {
         throw new UnsupportedOperationException("TODO(08): theta_i = 10000^(-2i/d)");
