@@ -3,6 +3,7 @@ package kata.support.testing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import kata.support.Tensor;
 import kata.support.TensorFormat;
 
@@ -66,9 +67,9 @@ public final class Inputs {
         if (value instanceof Tensor tensor) {
             arguments.add(new TensorArgument(name, tensor));
         } else if (value instanceof int[] ints) {
-            arguments.add(new IntsArgument(name, ints));
+            arguments.add(new ArrayArgument(name, "an int[]", () -> Arrays.toString(ints)));
         } else if (value instanceof double[] doubles) {
-            arguments.add(new DoublesArgument(name, doubles));
+            arguments.add(new ArrayArgument(name, "a double[]", () -> Arrays.toString(doubles)));
         } else if (value instanceof Tensor[] tensors) {
             arguments.add(new TensorsArgument(name, tensors));
             for (int i = 0; i < tensors.length; i++) {
@@ -126,39 +127,17 @@ public final class Inputs {
         }
     }
 
-    private record IntsArgument(String name, int[] array, int[] copy) implements Argument {
+    /** A plain array, compared through its printed form (which tells every int and double apart, NaN equal to NaN). */
+    private record ArrayArgument(String name, String kind, Supplier<String> now, String before) implements Argument {
 
-        IntsArgument(String name, int[] array) {
-            this(name, array, array.clone());
-        }
-
-        @Override
-        public String kind() {
-            return "an int[]";
+        ArrayArgument(String name, String kind, Supplier<String> now) {
+            this(name, kind, now, now.get());
         }
 
         @Override
         public String change() {
-            return Arrays.equals(array, copy) ? null
-                    : "it was " + Arrays.toString(copy) + ", now " + Arrays.toString(array);
-        }
-    }
-
-    private record DoublesArgument(String name, double[] array, double[] copy) implements Argument {
-
-        DoublesArgument(String name, double[] array) {
-            this(name, array, array.clone());
-        }
-
-        @Override
-        public String kind() {
-            return "a double[]";
-        }
-
-        @Override
-        public String change() {
-            return Arrays.equals(array, copy) ? null
-                    : "it was " + Arrays.toString(copy) + ", now " + Arrays.toString(array);
+            String after = now.get();
+            return after.equals(before) ? null : "it was " + before + ", now " + after;
         }
     }
 
