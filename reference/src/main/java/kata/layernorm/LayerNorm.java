@@ -71,10 +71,12 @@ public record LayerNorm(Tensor gamma, Tensor beta, double eps) {
         }
         int[] shape = x.shape();                         // (..., d)
         Tensor y = Tensor.zeros(shape);                  // (..., d), fresh and row-major
-        int[] index = new int[shape.length];             // walks the rows, index[last] = 0 between rows
+        if (x.elementCount() == 0) {
+            return y;                                    // no rows, or rows of no features: nothing to write
+        }
         int last = shape.length - 1;
-        int rows = d == 0 ? 0 : x.elementCount() / d;   // with no features there is nothing to write
-        for (int row = 0; row < rows; row++) {
+        int[] index = new int[shape.length];             // the start of a row: index[last] is 0 between rows
+        do {
             double[] values = new double[d];             // (d)
             for (int k = 0; k < d; k++) {
                 index[last] = k;
@@ -87,8 +89,7 @@ public record LayerNorm(Tensor gamma, Tensor beta, double eps) {
                 y.set(gamma.get(k) * (values[k] - mean) * scale + beta.get(k), index);
             }
             index[last] = 0;
-            nextRow(index, shape);
-        }
+        } while (nextRow(index, shape));
         return y;
     }
 
@@ -109,14 +110,15 @@ public record LayerNorm(Tensor gamma, Tensor beta, double eps) {
         return squares / values.length;
     }
 
-    /** Steps the leading coordinates to the next row, the one before the last fastest. */
-    private static void nextRow(int[] index, int[] shape) {
+    /** Steps the leading coordinates to the next row, the one before the last fastest; false after the last row. */
+    private static boolean nextRow(int[] index, int[] shape) {
         for (int axis = shape.length - 2; axis >= 0; axis--) {
             if (++index[axis] < shape[axis]) {
-                return;
+                return true;
             }
             index[axis] = 0;
         }
+        return false;
     }
 
     private static String shape(Tensor t) {
