@@ -12,28 +12,18 @@ takes in training, and the zeros of p = 1.
 """
 
 import pathlib
+import sys
 
 import torch
+
+sys.dont_write_bytecode = True  # leave no __pycache__ in the kata folders
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "golden"))
+from fixtures import tensor  # noqa: E402  (katas/golden/fixtures.py)
 
 torch.manual_seed(20261201)
 torch.set_default_dtype(torch.float64)
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "src/test/java/kata/dropout/GoldenDropout.java"
-
-
-def numbers(t):
-    values = [repr(v) for v in t.detach().reshape(-1).tolist()]
-    lines = [", ".join(values[i:i + 4]) for i in range(0, len(values), 4)]
-    return ",\n                ".join(lines)
-
-
-def tensor(name, doc, t):
-    shape = ", ".join(str(s) for s in t.shape)
-    return (f"    /** {doc}, shape ({shape}). */\n"
-            f"    static Tensor {name}() {{\n"
-            f"        return Tensor.of(new int[] {{{shape}}},\n"
-            f"                {numbers(t)});\n"
-            f"    }}\n")
 
 
 def kept_value(p):
