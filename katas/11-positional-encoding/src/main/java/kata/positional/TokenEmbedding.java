@@ -42,7 +42,7 @@ public record TokenEmbedding(Tensor table) {
      * @return a fresh row-major tensor of shape {@code (T, d)}, sharing no storage with the table
      * @throws IllegalArgumentException when the table is not of rank 2 (the message names its shape), or
      *     when an id is negative or not below {@code V} (the message names the token and the id, as
-     *     {@code ids[2] = 7}, and the table's shape, as {@code [5, 4]})
+     *     {@code ids[2] = 7}, the valid ids, as {@code 0 to 4}, and the table's shape, as {@code [5, 4]})
      */
     public Tensor embed(int... ids) {
         throw new UnsupportedOperationException("TODO(11): look up one row per id and scale it by sqrt(d)");

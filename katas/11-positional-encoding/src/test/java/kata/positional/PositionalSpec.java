@@ -4,6 +4,7 @@ import static kata.support.testing.TensorAssert.assertThatTensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.function.DoubleUnaryOperator;
 import kata.support.Matrices;
 import kata.support.Seeds;
 import kata.support.Tensor;
@@ -185,8 +186,8 @@ class PositionalSpec {
         int count = 2000 * 16;
         Tensor table = TokenEmbedding.initialise(2000, 16, Seeds.random(11)).table();
 
-        double mean = meanOf(table);
-        double variance = meanSquareOf(table); // the spread around the true mean 0
+        double mean = meanOf(table, x -> x);
+        double variance = meanOf(table, x -> x * x); // the spread around the true mean 0
 
         double expectedVariance = 1.0 / 16;
         assertThat(Math.abs(mean)).describedAs("the mean of 32,000 draws of N(0, 1/16) is 0 within 5 sigma")
@@ -312,13 +313,13 @@ class PositionalSpec {
 
     @Test
     @Order(23)
-    @DisplayName("an id not below V is rejected, naming the token, the id and the table's shape")
+    @DisplayName("an id not below V is rejected, naming the token, the id, the valid ids and the table's shape")
     void anIdOutsideTheVocabularyIsRejected() {
         TokenEmbedding embedding = new TokenEmbedding(Tensor.zeros(5, 4));
 
         assertThatIllegalArgumentException().describedAs("ids run from 0 to V - 1 = 4; 5 and 7 have no row")
                 .isThrownBy(() -> embedding.embed(0, 4, 7)).withMessageContaining("ids[2] = 7")
-                .withMessageContaining("[5, 4]");
+                .withMessageContaining("0 to 4").withMessageContaining("[5, 4]");
         assertThatIllegalArgumentException().describedAs("id V = 5 is one past the last row")
                 .isThrownBy(() -> embedding.embed(5)).withMessageContaining("ids[0] = 5");
     }
@@ -445,21 +446,12 @@ class PositionalSpec {
                 vector.offset());
     }
 
-    private static double meanOf(Tensor matrix) {
+    /** The mean of {@code f(x)} over every element of a matrix. */
+    private static double meanOf(Tensor matrix, DoubleUnaryOperator f) {
         double sum = 0;
         for (int i = 0; i < matrix.size(0); i++) {
             for (int j = 0; j < matrix.size(1); j++) {
-                sum += matrix.get(i, j);
-            }
-        }
-        return sum / matrix.elementCount();
-    }
-
-    private static double meanSquareOf(Tensor matrix) {
-        double sum = 0;
-        for (int i = 0; i < matrix.size(0); i++) {
-            for (int j = 0; j < matrix.size(1); j++) {
-                sum += matrix.get(i, j) * matrix.get(i, j);
+                sum += f.applyAsDouble(matrix.get(i, j));
             }
         }
         return sum / matrix.elementCount();
