@@ -57,7 +57,7 @@ public final class Flops {
                 + feedForward(batch, seqLen, d);
     }
 
-    /** The {@code L} where attention ({@code 8BLd^2 + 4BL^2d}) costs as much as the FFN ({@code 16BLd^2}): {@code 2d}. */
+    /** The {@code L} at which attention, {@code 8BLd^2 + 4BL^2d}, equals the FFN, {@code 16BLd^2}: {@code 2d}. */
     public static long crossoverLength(long d) {
         requireNonNegative("d", d);
         return 2 * d;

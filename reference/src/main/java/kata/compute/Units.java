@@ -57,7 +57,7 @@ public final class Units {
             case "T#" -> 1e12;
             case "P#" -> 1e15;
             default -> throw new IllegalArgumentException("unknown unit " + unit
-                    + ": expected FLOP with one of the prefixes k, M, G, T, P (FLOP/s for a rate)");
+                    + ": expected FLOP, kFLOP, MFLOP, GFLOP, TFLOP or PFLOP (followed by /s in flopsPerSecond)");
         };
     }
 }

@@ -92,7 +92,8 @@ class ComputeSpec {
         long training = Flops.training(GPT3_SMALL_LAYER);
 
         assertThat(training).describedAs("forward + backward, and the backward pass computes two products per"
-                + " forward product (the input's gradient and the weight's), so 1 + 2 = 3, not 2").isEqualTo(125_627_793_408L);
+                + " forward product (the input's gradient and the weight's), so 1 + 2 = 3, not 2")
+                .isEqualTo(125_627_793_408L);
     }
 
     @Test
@@ -309,9 +310,9 @@ class ComputeSpec {
     @Order(21)
     @DisplayName("blocked multiply rejects shapes that do not multiply and a block below 1, naming them")
     void blockedRejectsBadArguments() {
-        assertThatIllegalArgumentException().describedAs("(2 x 3)(2 x 3): 3 columns meet 2 rows")
-                .isThrownBy(() -> BlockedMatmul.multiply(Tensor.zeros(2, 3), Tensor.zeros(2, 3), 2))
-                .withMessageContaining("[2, 3]");
+        assertThatIllegalArgumentException().describedAs("(2 x 3)(4 x 2): 3 columns meet 4 rows")
+                .isThrownBy(() -> BlockedMatmul.multiply(Tensor.zeros(2, 3), Tensor.zeros(4, 2), 2))
+                .withMessageContaining("[2, 3]").withMessageContaining("[4, 2]");
         assertThatIllegalArgumentException().describedAs("a vector is not a matrix")
                 .isThrownBy(() -> BlockedMatmul.multiply(Tensor.zeros(3), Tensor.zeros(3, 2), 2))
                 .withMessageContaining("[3]").withMessageContaining("[3, 2]");
