@@ -1,0 +1,35 @@
+package kata.compute;
+
+import kata.support.Tensor;
+
+/**
+ * The matrix product computed in tiles. The naive triple loop walks a whole column of {@code b}
+ * for every output; for large matrices those columns no longer fit in the cache and every read
+ * goes to memory. Working on {@code block x block} tiles reuses each tile of {@code a}, {@code b}
+ * and the result many times while it is cached:
+ * <pre>
+ *   for each tile row i0, each tile k0, each tile column j0 (steps of block):
+ *       out[i0.., j0..] += a[i0.., k0..] b[k0.., j0..]        (tiles at the edges may be smaller)
+ * </pre>
+ * The result is the same product as {@code Matrices.matmul}, up to rounding.
+ */
+public final class BlockedMatmul {
+
+    private BlockedMatmul() {
+    }
+
+    /**
+     * {@code a b} in tiles of {@code block x block}.
+     *
+     * @param a     shape {@code (m, k)}, any layout; not modified
+     * @param b     shape {@code (k, n)}, any layout; not modified
+     * @param block the tile size, at least 1; it need not divide {@code m}, {@code k} or {@code n}
+     * @return a fresh row-major tensor of shape {@code (m, n)}; {@code k = 0} gives zeros
+     * @throws IllegalArgumentException when {@code a} or {@code b} is not a matrix or the inner sizes
+     *     differ (the message names both shapes), or when {@code block < 1} (the message says
+     *     {@code block = 0})
+     */
+    public static Tensor multiply(Tensor a, Tensor b, int block) {
+        throw new UnsupportedOperationException("TODO(12): the triple loop, tile by tile");
+    }
+}
