@@ -20,7 +20,9 @@ import kata.support.Tensor;
  *   <li>passing the mask transposed, so it masks the wrong axis: {@code MultiHeadSpec#goldenCrossAttention};</li>
  *   <li>scaling by {@code sqrt(d_model)} instead of {@code sqrt(d_k)}: {@code MultiHeadSpec#goldenSelfAttention};</li>
  *   <li>projecting keys and values of cross-attention from the queries' sequence:
- *       {@code MultiHeadSpec#crossAttentionHasOneRowPerQuery}.</li>
+ *       {@code MultiHeadSpec#crossAttentionHasOneRowPerQuery};</li>
+ *   <li>biases left at 0, or weights drawn from N(0, 1) instead of uniform in +-1/sqrt(d):
+ *       {@code MultiHeadSpec#initialWeightsAreUniformWithinOneOverSqrtD}.</li>
  * </ul>
  */
 public final class MultiHeadAttention {
@@ -30,6 +32,7 @@ public final class MultiHeadAttention {
     private final HeadAttention head;
     private MultiHeadWeights weights;
 
+    /** {@code h} heads of width {@code d / h}; the weights drawn from {@code random}, each head computed by {@code head}. */
     public MultiHeadAttention(int dModel, int numHeads, RandomGenerator random, HeadAttention head) {
         if (dModel < 1 || numHeads < 1) {
             throw new IllegalArgumentException("dModel and numHeads must be at least 1, were dModel = " + dModel
@@ -52,10 +55,12 @@ public final class MultiHeadAttention {
                 uniform(random, bound, dModel, dModel), uniform(random, bound, dModel));
     }
 
+    /** The tensors in use, not copies: a trainer reads them. */
     public MultiHeadWeights weights() {
         return weights;
     }
 
+    /** Keeps the given tensors (no copy) once every shape is checked. */
     public void setWeights(MultiHeadWeights weights) {
         requireShape("queryWeight", weights.queryWeight(), dModel, dModel);
         requireShape("queryBias", weights.queryBias(), dModel);
@@ -76,6 +81,7 @@ public final class MultiHeadAttention {
                 + weights.outputWeight().elementCount() + weights.outputBias().elementCount();
     }
 
+    /** Queries from {@code query}, keys and values from {@code key} and {@code value}: self- or cross-attention. */
     public MultiHeadResult forward(Tensor query, Tensor key, Tensor value, boolean[][] masked) {
         requireShape("query", query, -1, dModel);
         requireShape("key", key, -1, dModel);

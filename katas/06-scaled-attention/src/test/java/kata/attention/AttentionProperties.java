@@ -286,12 +286,13 @@ class AttentionProperties {
     }
 
     private static Gen<double[][]> matrices(Gen<Integer> rowCounts, Gen<Integer> columnCounts, Gen<Double> values) {
-        return in -> {
+        Gen<double[][]> matrices = in -> {
             double[][] m = new double[rowCounts.generate(in)][columnCounts.generate(in)];
             for (double[] row : m) {
                 Arrays.setAll(row, j -> values.generate(in));
             }
             return m;
         };
+        return matrices.describedAs(Arrays::deepToString);
     }
 }

@@ -1,10 +1,14 @@
 package kata.multihead;
 
+import static kata.support.testing.TensorAssert.assertThatTensor;
+
+import java.util.function.Function;
 import kata.support.Seeds;
 import kata.support.Tensor;
+import kata.support.Tolerance;
 import kata.support.testing.MatrixLayouts;
 
-/** PyTorch's weights as a record (in two layouts), a layer that uses them, and (h, T, d) tensors from nested arrays. */
+/** PyTorch's weights as a record (in two layouts), a layer that uses them, its golden checks, (h, T, n) tensors from arrays. */
 final class Fixtures {
 
     private Fixtures() {
@@ -12,20 +16,20 @@ final class Fixtures {
 
     /** The weights of {@link GoldenMultiHead}, fresh row-major tensors. */
     static MultiHeadWeights goldenWeights() {
-        return new MultiHeadWeights(
-                Tensor.matrix(GoldenMultiHead.W_Q), Tensor.vector(GoldenMultiHead.B_Q),
-                Tensor.matrix(GoldenMultiHead.W_K), Tensor.vector(GoldenMultiHead.B_K),
-                Tensor.matrix(GoldenMultiHead.W_V), Tensor.vector(GoldenMultiHead.B_V),
-                Tensor.matrix(GoldenMultiHead.W_O), Tensor.vector(GoldenMultiHead.B_O));
+        return goldenWeights(Tensor::matrix, Tensor::vector);
     }
 
     /** The weights of {@link GoldenMultiHead}, each matrix stored column by column and each bias stepped. */
     static MultiHeadWeights goldenWeightsInOtherLayouts() {
+        return goldenWeights(MatrixLayouts::transposedLayout, MatrixLayouts::steppedLayout);
+    }
+
+    private static MultiHeadWeights goldenWeights(Function<double[][], Tensor> matrix, Function<double[], Tensor> vector) {
         return new MultiHeadWeights(
-                MatrixLayouts.transposedLayout(GoldenMultiHead.W_Q), MatrixLayouts.steppedLayout(GoldenMultiHead.B_Q),
-                MatrixLayouts.transposedLayout(GoldenMultiHead.W_K), MatrixLayouts.steppedLayout(GoldenMultiHead.B_K),
-                MatrixLayouts.transposedLayout(GoldenMultiHead.W_V), MatrixLayouts.steppedLayout(GoldenMultiHead.B_V),
-                MatrixLayouts.transposedLayout(GoldenMultiHead.W_O), MatrixLayouts.steppedLayout(GoldenMultiHead.B_O));
+                matrix.apply(GoldenMultiHead.W_Q), vector.apply(GoldenMultiHead.B_Q),
+                matrix.apply(GoldenMultiHead.W_K), vector.apply(GoldenMultiHead.B_K),
+                matrix.apply(GoldenMultiHead.W_V), vector.apply(GoldenMultiHead.B_V),
+                matrix.apply(GoldenMultiHead.W_O), vector.apply(GoldenMultiHead.B_O));
     }
 
     /** A layer with PyTorch's weights and the given head. */
@@ -47,5 +51,39 @@ final class Fixtures {
             }
         }
         return Tensor.of(new int[] {h, rows, columns}, values);
+    }
+
+    /**
+     * Checks PyTorch's self-attention of X under the causal mask against a layer with PyTorch's weights
+     * and {@code head} (golden/generate.py: float64, need_weights=True, average_attn_weights=False).
+     */
+    static void assertGoldenSelfAttention(HeadAttention head, String heads) {
+        Tensor x = Tensor.matrix(GoldenMultiHead.X);
+
+        MultiHeadResult result = goldenLayer(head).forward(x, x, x, GoldenMultiHead.CAUSAL);
+
+        assertThatTensor(result.weights())
+                .describedAs("every head's weights, (h, T, T), with %s: head i attends with columns 2i, 2i + 1 of"
+                        + " Q and K, scaled by sqrt(d_k) = sqrt(2)", heads)
+                .isCloseTo(cube(GoldenMultiHead.SELF_WEIGHTS), Tolerance.FRAMEWORK);
+        assertThatTensor(result.output())
+                .describedAs("concat(head_0, head_1, head_2) W_O + b_O, with %s", heads)
+                .isCloseTo(Tensor.matrix(GoldenMultiHead.SELF_OUTPUT), Tolerance.FRAMEWORK);
+    }
+
+    /** Checks PyTorch's cross-attention of X on MEMORY under CROSS_MASKED, as above. */
+    static void assertGoldenCrossAttention(HeadAttention head, String heads) {
+        Tensor memory = Tensor.matrix(GoldenMultiHead.MEMORY);
+
+        MultiHeadResult result = goldenLayer(head).forward(Tensor.matrix(GoldenMultiHead.X), memory, memory,
+                GoldenMultiHead.CROSS_MASKED);
+
+        assertThatTensor(result.weights())
+                .describedAs("every head's weights, (h, T_q, T_k) = (3, 4, 5), with %s; the mask is (T_q, T_k), one"
+                        + " row per query, passed to every head as it is", heads)
+                .isCloseTo(cube(GoldenMultiHead.CROSS_WEIGHTS), Tolerance.FRAMEWORK);
+        assertThatTensor(result.output())
+                .describedAs("cross-attention output, one row per query, with %s", heads)
+                .isCloseTo(Tensor.matrix(GoldenMultiHead.CROSS_OUTPUT), Tolerance.FRAMEWORK);
     }
 }

@@ -201,38 +201,14 @@ class MultiHeadSpec {
     @Order(9)
     @DisplayName("golden: PyTorch's nn.MultiheadAttention(6, 3), self-attention under the causal mask, output and per-head weights")
     void goldenSelfAttention() {
-        MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
-        Tensor x = Tensor.matrix(GoldenMultiHead.X);
-
-        MultiHeadResult result = layer.forward(x, x, x, GoldenMultiHead.CAUSAL);
-
-        // Produced by golden/generate.py: PyTorch in float64 with need_weights=True, average_attn_weights=False.
-        assertThatTensor(result.weights())
-                .describedAs("every head's weights, (h, T, T): head i attends with columns 2i, 2i + 1 of Q and K,"
-                        + " scaled by sqrt(d_k) = sqrt(2)")
-                .isCloseTo(Fixtures.cube(GoldenMultiHead.SELF_WEIGHTS), Tolerance.FRAMEWORK);
-        assertThatTensor(result.output())
-                .describedAs("concat(head_0, head_1, head_2) W_O + b_O")
-                .isCloseTo(Tensor.matrix(GoldenMultiHead.SELF_OUTPUT), Tolerance.FRAMEWORK);
+        Fixtures.assertGoldenSelfAttention(new StandInHead(), "a stand-in for kata 06 in every head");
     }
 
     @Test
     @Order(10)
     @DisplayName("golden: PyTorch's cross-attention, queries from X (4 rows) and keys and values from MEMORY (5 rows), masked")
     void goldenCrossAttention() {
-        MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
-        Tensor memory = Tensor.matrix(GoldenMultiHead.MEMORY);
-
-        MultiHeadResult result = layer.forward(Tensor.matrix(GoldenMultiHead.X), memory, memory, GoldenMultiHead.CROSS_MASKED);
-
-        // Produced by golden/generate.py, as above, with attn_mask (T_q, T_k) = (4, 5), true = masked.
-        assertThatTensor(result.weights())
-                .describedAs("every head's weights, (h, T_q, T_k) = (3, 4, 5); the mask is (T_q, T_k), one row per"
-                        + " query, passed to every head as it is")
-                .isCloseTo(Fixtures.cube(GoldenMultiHead.CROSS_WEIGHTS), Tolerance.FRAMEWORK);
-        assertThatTensor(result.output())
-                .describedAs("cross-attention output: one row per query")
-                .isCloseTo(Tensor.matrix(GoldenMultiHead.CROSS_OUTPUT), Tolerance.FRAMEWORK);
+        Fixtures.assertGoldenCrossAttention(new StandInHead(), "a stand-in for kata 06 in every head");
     }
 
     // ---- wiring ----
