@@ -58,32 +58,28 @@ final class Fixtures {
      * and {@code head} (golden/generate.py: float64, need_weights=True, average_attn_weights=False).
      */
     static void assertGoldenSelfAttention(HeadAttention head, String heads) {
-        Tensor x = Tensor.matrix(GoldenMultiHead.X);
-
-        MultiHeadResult result = goldenLayer(head).forward(x, x, x, GoldenMultiHead.CAUSAL);
-
-        assertThatTensor(result.weights())
-                .describedAs("every head's weights, (h, T, T), with %s: head i attends with columns 2i, 2i + 1 of"
-                        + " Q and K, scaled by sqrt(d_k) = sqrt(2)", heads)
-                .isCloseTo(cube(GoldenMultiHead.SELF_WEIGHTS), Tolerance.FRAMEWORK);
-        assertThatTensor(result.output())
-                .describedAs("concat(head_0, head_1, head_2) W_O + b_O, with %s", heads)
-                .isCloseTo(Tensor.matrix(GoldenMultiHead.SELF_OUTPUT), Tolerance.FRAMEWORK);
+        assertGolden(head, heads, GoldenMultiHead.X, GoldenMultiHead.CAUSAL, GoldenMultiHead.SELF_WEIGHTS,
+                GoldenMultiHead.SELF_OUTPUT);
     }
 
     /** Checks PyTorch's cross-attention of X on MEMORY under CROSS_MASKED, as above. */
     static void assertGoldenCrossAttention(HeadAttention head, String heads) {
-        Tensor memory = Tensor.matrix(GoldenMultiHead.MEMORY);
+        assertGolden(head, heads, GoldenMultiHead.MEMORY, GoldenMultiHead.CROSS_MASKED, GoldenMultiHead.CROSS_WEIGHTS,
+                GoldenMultiHead.CROSS_OUTPUT);
+    }
 
-        MultiHeadResult result = goldenLayer(head).forward(Tensor.matrix(GoldenMultiHead.X), memory, memory,
-                GoldenMultiHead.CROSS_MASKED);
+    private static void assertGolden(HeadAttention head, String heads, double[][] memory, boolean[][] masked,
+                                     double[][][] weights, double[][] output) {
+        Tensor keys = Tensor.matrix(memory);
+
+        MultiHeadResult result = goldenLayer(head).forward(Tensor.matrix(GoldenMultiHead.X), keys, keys, masked);
 
         assertThatTensor(result.weights())
-                .describedAs("every head's weights, (h, T_q, T_k) = (3, 4, 5), with %s; the mask is (T_q, T_k), one"
-                        + " row per query, passed to every head as it is", heads)
-                .isCloseTo(cube(GoldenMultiHead.CROSS_WEIGHTS), Tolerance.FRAMEWORK);
+                .describedAs("every head's weights, (h, T_q, T_k), with %s: head i attends with columns 2i, 2i + 1 of"
+                        + " Q and K, scaled by sqrt(d_k) = sqrt(2); the (T_q, T_k) mask goes to every head as it is", heads)
+                .isCloseTo(cube(weights), Tolerance.FRAMEWORK);
         assertThatTensor(result.output())
-                .describedAs("cross-attention output, one row per query, with %s", heads)
-                .isCloseTo(Tensor.matrix(GoldenMultiHead.CROSS_OUTPUT), Tolerance.FRAMEWORK);
+                .describedAs("concat(head_0, head_1, head_2) W_O + b_O, one row per query, with %s", heads)
+                .isCloseTo(Tensor.matrix(output), Tolerance.FRAMEWORK);
     }
 }
