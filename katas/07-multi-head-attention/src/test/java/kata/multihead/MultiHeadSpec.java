@@ -1,0 +1,528 @@
+package kata.multihead;
+
+import static kata.support.testing.TensorAssert.assertThatTensor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import kata.support.Matrices;
+import kata.support.Seeds;
+import kata.support.Tensor;
+import kata.support.Tolerance;
+import kata.support.testing.Inputs;
+import kata.support.testing.MatrixLayouts;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@Tag("kata-07")
+@Order(1)
+@DisplayName("07 Multi-head attention: examples")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiHeadSpec {
+
+    /** The numbers 0 to 11 as a (2, 6) matrix: x[t][c] = 6t + c. */
+    private static Tensor zeroToEleven() {
+        return Tensor.of(new int[] {2, 6}, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+    }
+
+    // ---- split and merge ----
+
+    @Test
+    @Order(1)
+    @DisplayName("splitHeads gives head i the contiguous columns i d_k .. (i + 1) d_k - 1: (2, 6) with h = 3 is (3, 2, 2)")
+    void splitHeadsTakesContiguousColumnBlocks() {
+        Tensor x = zeroToEleven();
+
+        Tensor heads = MultiHeadAttention.splitHeads(x, 3);
+
+        assertThatTensor(heads)
+                .describedAs("head 0 = columns 0-1, head 1 = columns 2-3, head 2 = columns 4-5 of %s (not every"
+                        + " third column)", x)
+                .isCloseTo(Tensor.of(new int[] {3, 2, 2}, 0, 1, 6, 7, 2, 3, 8, 9, 4, 5, 10, 11));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("mergeHeads puts head i at columns i d_k .. (i + 1) d_k - 1, in head order")
+    void mergeHeadsPutsHeadIAtColumnBlockI() {
+        Tensor heads = Tensor.of(new int[] {3, 1, 2}, 0, 1, 10, 11, 20, 21);
+
+        Tensor merged = MultiHeadAttention.mergeHeads(heads);
+
+        assertThatTensor(merged)
+                .describedAs("three heads of one row each, [0, 1], [10, 11], [20, 21], side by side in order")
+                .isCloseTo(Tensor.matrix(new double[] {0, 1, 10, 11, 20, 21}));
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("split and merge read any layout, leave their argument alone and return fresh row-major tensors")
+    void splitAndMergeReadAnyLayout() {
+        double[][] rows = {{0, 1, 2, 3}, {4, 5, 6, 7}, {8, 9, 10, 11}};
+        Tensor transposed = MatrixLayouts.transposedLayout(rows);
+        Tensor stepped = MatrixLayouts.steppedLayout(rows);
+        Tensor broadcast = MatrixLayouts.broadcastRow(rows[1], 3);
+        // (h, T, d_k) = (2, 1, 2) stored with its axes in reverse order: strides (1, 4, 2).
+        Tensor permuted = Tensor.strided(new double[] {0, 10, 1, 11}, new int[] {2, 1, 2}, new int[] {1, 4, 2}, 0);
+        Inputs inputs = Inputs.snapshot("transposed", transposed, "stepped", stepped, "broadcast", broadcast,
+                "permuted", permuted);
+        Tensor expected = Tensor.of(new int[] {2, 3, 2}, 0, 1, 4, 5, 8, 9, 2, 3, 6, 7, 10, 11);
+
+        Tensor fromTransposed = MultiHeadAttention.splitHeads(transposed, 2);
+        Tensor fromStepped = MultiHeadAttention.splitHeads(stepped, 2);
+        Tensor fromBroadcast = MultiHeadAttention.splitHeads(broadcast, 2);
+        Tensor merged = MultiHeadAttention.mergeHeads(permuted);
+
+        inputs.assertUntouched();
+        assertThatTensor(fromTransposed).describedAs("split of a matrix stored column by column").isCloseTo(expected)
+                .doesNotShareStorageWith(transposed).hasStrides(6, 2, 1);
+        assertThatTensor(fromStepped).describedAs("split of a stepped view with NaN gaps").isCloseTo(expected)
+                .doesNotShareStorageWith(stepped).hasStrides(6, 2, 1);
+        assertThatTensor(fromBroadcast).describedAs("split of one row repeated with stride 0")
+                .isCloseTo(Tensor.of(new int[] {2, 3, 2}, 4, 5, 4, 5, 4, 5, 6, 7, 6, 7, 6, 7));
+        assertThatTensor(merged).describedAs("merge of (2, 1, 2) heads [0, 1] and [10, 11] in a permuted layout")
+                .isCloseTo(Tensor.matrix(new double[] {0, 1, 10, 11})).doesNotShareStorageWith(permuted).hasStrides(4, 1);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("split and merge keep empty axes: (0, 6) splits into (3, 0, 2), (0, 2, 5) merges into (2, 0)")
+    void splitAndMergeKeepEmptyAxes() {
+        Tensor noRows = MultiHeadAttention.splitHeads(Tensor.zeros(0, 6), 3);
+        Tensor noHeads = MultiHeadAttention.mergeHeads(Tensor.zeros(0, 2, 5));
+        Tensor noTokens = MultiHeadAttention.mergeHeads(Tensor.zeros(3, 0, 2));
+
+        assertThatTensor(noRows).describedAs("split of a sequence of no tokens").hasShape(3, 0, 2);
+        assertThatTensor(noHeads).describedAs("merge of zero heads: rows of width 0").hasShape(2, 0);
+        assertThatTensor(noTokens).describedAs("merge of three heads of no tokens").hasShape(0, 6);
+    }
+
+    // ---- parameters ----
+
+    @Test
+    @Order(5)
+    @DisplayName("the weights start uniform in [-1/sqrt(d), 1/sqrt(d)), biases included, as PyTorch's nn.Linear")
+    void initialWeightsAreUniformWithinOneOverSqrtD() {
+        int d = 16;
+        double bound = 0.25;
+
+        MultiHeadWeights w = MultiHeadAttention.initialWeights(d, Seeds.random(16));
+
+        List<Tensor> all = all(w);
+        double sum = 0.0;
+        double squares = 0.0;
+        int n = 0;
+        for (int p = 0; p < all.size(); p++) {
+            Tensor t = all.get(p);
+            assertThatTensor(t).describedAs("parameter %d of 8 (W_Q, b_Q, W_K, b_K, W_V, b_V, W_O, b_O)", p)
+                    .hasShape(p % 2 == 0 ? new int[] {d, d} : new int[] {d});
+            double smallest = Double.POSITIVE_INFINITY;
+            double largest = Double.NEGATIVE_INFINITY;
+            for (double x : t.storage()) {
+                assertThat(Math.abs(x)).describedAs("every entry of parameter %d lies within 1/sqrt(16) = 0.25", p)
+                        .isLessThanOrEqualTo(bound);
+                smallest = Math.min(smallest, x);
+                largest = Math.max(largest, x);
+                sum += x;
+                squares += x * x;
+                n++;
+            }
+            assertThat(largest - smallest)
+                    .describedAs("the entries of parameter %d are drawn, not constant: biases too start random", p)
+                    .isGreaterThan(bound);
+        }
+        // Uniform on [-b, b): mean 0, variance b^2 / 3 = 0.0208; 1088 values estimate it within about 3%.
+        assertThat(squares / n - (sum / n) * (sum / n))
+                .describedAs("variance of all 4 d^2 + 4 d = 1088 initial values: b^2 / 3 = %s for a uniform draw on"
+                        + " [-b, b), biases drawn too (not zero)", bound * bound / 3)
+                .isBetween(0.8 * bound * bound / 3, 1.2 * bound * bound / 3);
+        for (int p = 0; p < all.size(); p += 2) {
+            for (int other = p + 2; other < all.size(); other += 2) {
+                assertThat(all.get(p).storage()).describedAs("weights %d and %d are drawn separately", p, other)
+                        .isNotEqualTo(all.get(other).storage());
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("the layer draws its weights from the random source it is given: the same seed gives the same weights")
+    void theLayerDrawsItsWeightsFromTheRandomSource() {
+        MultiHeadAttention layer = new MultiHeadAttention(8, 2, Seeds.random(3), new StandInHead());
+
+        MultiHeadWeights expected = MultiHeadAttention.initialWeights(8, Seeds.random(3));
+
+        List<Tensor> actual = all(layer.weights());
+        for (int p = 0; p < actual.size(); p++) {
+            assertThatTensor(actual.get(p)).describedAs("parameter %d of a layer built with Seeds.random(3)", p)
+                    .isCloseTo(all(expected).get(p), 0.0);
+        }
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("weights are plain tensors: setWeights replaces them and weights() returns the very tensors in use")
+    void weightsAreSettableAndReadable() {
+        MultiHeadAttention layer = new MultiHeadAttention(6, 3, Seeds.random(1), new StandInHead());
+        MultiHeadWeights golden = Fixtures.goldenWeights();
+
+        layer.setWeights(golden);
+
+        List<Tensor> read = all(layer.weights());
+        List<Tensor> given = all(golden);
+        for (int p = 0; p < read.size(); p++) {
+            assertThat(read.get(p)).describedAs("parameter %d after setWeights: the tensor itself, for a trainer", p)
+                    .isSameAs(given.get(p));
+        }
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("the parameter count is 4 d^2 + 4 d whatever the number of heads: 288 for d = 8")
+    void parameterCountIsFourDSquaredPlusFourD() {
+        for (int h : new int[] {1, 2, 4, 8}) {
+            MultiHeadAttention layer = new MultiHeadAttention(8, h, Seeds.random(h), new StandInHead());
+
+            assertThat(layer.parameterCount())
+                    .describedAs("d = 8, h = %d: four (8, 8) weights and four (8) biases; heads split them, they"
+                            + " do not add to them", h)
+                    .isEqualTo(4 * 64 + 4 * 8);
+        }
+    }
+
+    // ---- golden values ----
+
+    @Test
+    @Order(9)
+    @DisplayName("golden: PyTorch's nn.MultiheadAttention(6, 3), self-attention under the causal mask, output and per-head weights")
+    void goldenSelfAttention() {
+        Fixtures.assertGoldenSelfAttention(new StandInHead(), "a stand-in for kata 06 in every head");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("golden: PyTorch's cross-attention, queries from X (4 rows) and keys and values from MEMORY (5 rows), masked")
+    void goldenCrossAttention() {
+        Fixtures.assertGoldenCrossAttention(new StandInHead(), "a stand-in for kata 06 in every head");
+    }
+
+    // ---- wiring ----
+
+    @Test
+    @Order(11)
+    @DisplayName("with h = 1 it is single attention on the projections, followed by the output projection")
+    void oneHeadIsSingleAttentionOnTheProjections() {
+        MultiHeadAttention layer = new MultiHeadAttention(6, 1, Seeds.random(1), new StandInHead());
+        MultiHeadWeights w = Fixtures.goldenWeights();
+        layer.setWeights(w);
+        Tensor x = Tensor.matrix(GoldenMultiHead.X);
+        Tensor memory = Tensor.matrix(GoldenMultiHead.MEMORY);
+
+        MultiHeadResult result = layer.forward(x, memory, memory, null);
+
+        HeadResult single = new StandInHead().attend(Matrices.linear(x, w.queryWeight(), w.queryBias()),
+                Matrices.linear(memory, w.keyWeight(), w.keyBias()), Matrices.linear(memory, w.valueWeight(), w.valueBias()),
+                null);
+        assertThatTensor(result.weights()).describedAs("the one head's weights, (1, T_q, T_k), scaled by sqrt(d) = sqrt(d_k)")
+                .isCloseTo(Tensor.of(new int[] {1, 4, 5}, single.weights().storage()));
+        assertThatTensor(result.output()).describedAs("Attention(x W_Q + b_Q, m W_K + b_K, m W_V + b_V) W_O + b_O")
+                .isCloseTo(Matrices.linear(single.output(), w.outputWeight(), w.outputBias()));
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("each head gets its own block of the projections, in order, and the mask as it was given")
+    void eachHeadGetsItsBlockOfTheProjectionsAndTheMask() {
+        StandInHead head = new StandInHead();
+        MultiHeadAttention layer = Fixtures.goldenLayer(head);
+        Tensor x = Tensor.matrix(GoldenMultiHead.X);
+        Tensor memory = Tensor.matrix(GoldenMultiHead.MEMORY);
+
+        layer.forward(x, memory, memory, GoldenMultiHead.CROSS_MASKED);
+
+        MultiHeadWeights w = Fixtures.goldenWeights();
+        Tensor q = MultiHeadAttention.splitHeads(Matrices.linear(x, w.queryWeight(), w.queryBias()), 3);
+        Tensor k = MultiHeadAttention.splitHeads(Matrices.linear(memory, w.keyWeight(), w.keyBias()), 3);
+        Tensor v = MultiHeadAttention.splitHeads(Matrices.linear(memory, w.valueWeight(), w.valueBias()), 3);
+        assertThat(head.calls()).describedAs("calls of the single-head attention: one per head").hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            StandInHead.Call call = head.calls().get(i);
+            assertThatTensor(call.q()).describedAs("call %d gets head %d's queries: columns %d-%d of x W_Q + b_Q", i, i, 2 * i, 2 * i + 1)
+                    .isCloseTo(block(q, i));
+            assertThatTensor(call.k()).describedAs("call %d gets head %d's keys, from the memory", i, i).isCloseTo(block(k, i));
+            assertThatTensor(call.v()).describedAs("call %d gets head %d's values, from the memory", i, i).isCloseTo(block(v, i));
+            assertThat(call.masked()).describedAs("call %d gets the (T_q, T_k) mask unchanged", i)
+                    .isDeepEqualTo(GoldenMultiHead.CROSS_MASKED);
+        }
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("heads are independent: changing head 2's block of W_Q changes head 2's weights only")
+    void changingOneHeadsQueryBlockChangesOnlyThatHead() {
+        MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
+        Tensor x = Tensor.matrix(GoldenMultiHead.X);
+        MultiHeadResult before = layer.forward(x, x, x, null);
+        MultiHeadWeights w = Fixtures.goldenWeights();
+        Tensor changed = Tensor.matrix(GoldenMultiHead.W_Q);
+        for (int r = 0; r < 6; r++) {
+            changed.set(changed.get(r, 4) + 1.0, r, 4); // column 4: head 2's first query column
+        }
+        layer.setWeights(new MultiHeadWeights(changed, w.queryBias(), w.keyWeight(), w.keyBias(), w.valueWeight(),
+                w.valueBias(), w.outputWeight(), w.outputBias()));
+
+        MultiHeadResult after = layer.forward(x, x, x, null);
+
+        for (int i = 0; i < 2; i++) {
+            assertThatTensor(block(after.weights(), i)).describedAs("head %d's weights: W_Q's columns 4-5 belong to head 2", i)
+                    .isCloseTo(block(before.weights(), i));
+        }
+        assertThat(Tolerance.close(before.weights().get(2, 3, 0), after.weights().get(2, 3, 0), Tolerance.DEFAULT))
+                .describedAs("head 2's weights change with its own query columns").isFalse();
+    }
+
+    @Test
+    @Order(14)
+    @DisplayName("heads are independent until W_O: with W_O = I, changing value column 2 (head 1's) changes output column 2 only")
+    void changingOneHeadsValueBlockChangesOnlyItsColumns() {
+        MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
+        MultiHeadWeights w = Fixtures.goldenWeights();
+        Tensor x = Tensor.matrix(GoldenMultiHead.X);
+        layer.setWeights(new MultiHeadWeights(w.queryWeight(), w.queryBias(), w.keyWeight(), w.keyBias(), w.valueWeight(),
+                w.valueBias(), Matrices.identity(6), Tensor.zeros(6)));
+        MultiHeadResult before = layer.forward(x, x, x, null);
+        Tensor changed = Tensor.matrix(GoldenMultiHead.W_V);
+        changed.set(changed.get(0, 2) + 1.0, 0, 2); // column 2: head 1's first value column
+        layer.setWeights(new MultiHeadWeights(w.queryWeight(), w.queryBias(), w.keyWeight(), w.keyBias(), changed,
+                w.valueBias(), Matrices.identity(6), Tensor.zeros(6)));
+
+        MultiHeadResult after = layer.forward(x, x, x, null);
+
+        for (int t = 0; t < 4; t++) {
+            for (int c = 0; c < 6; c++) {
+                assertThat(Tolerance.close(before.output().get(t, c), after.output().get(t, c), Tolerance.DEFAULT))
+                        .describedAs("output (%d, %d) with W_O = I is column %d of the concatenated heads: %s", t, c, c,
+                                c == 2 ? "head 1's first column, made from the changed value column, changes"
+                                        : "it must not change")
+                        .isEqualTo(c != 2);
+            }
+        }
+    }
+
+    @Test
+    @Order(15)
+    @DisplayName("cross-attention has one output row per query: T_q = 2 queries on T_k = 5 memory rows")
+    void crossAttentionHasOneRowPerQuery() {
+        MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
+        Tensor queries = Tensor.matrix(GoldenMultiHead.X[0], GoldenMultiHead.X[1]);
+        Tensor memory = Tensor.matrix(GoldenMultiHead.MEMORY);
+
+        MultiHeadResult result = layer.forward(queries, memory, memory, null);
+
+        assertThatTensor(result.output()).describedAs("output of 2 queries, (T_q, d)").hasShape(2, 6);
+        assertThatTensor(result.weights()).describedAs("weights of 2 queries over 5 keys, (h, T_q, T_k)").hasShape(3, 2, 5);
+    }
+
+    @Test
+    @Order(16)
+    @DisplayName("forward reads query, key, value and every weight through their strides, in any layout")
+    void forwardReadsEveryLayout() {
+        MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
+        layer.setWeights(Fixtures.goldenWeightsInOtherLayouts());
+
+        MultiHeadResult result = layer.forward(MatrixLayouts.transposedLayout(GoldenMultiHead.X),
+                MatrixLayouts.steppedLayout(GoldenMultiHead.MEMORY), MatrixLayouts.transposedLayout(GoldenMultiHead.MEMORY),
+                GoldenMultiHead.CROSS_MASKED);
+        MultiHeadResult broadcast = layer.forward(MatrixLayouts.broadcastRow(GoldenMultiHead.X[1], 4),
+                Tensor.matrix(GoldenMultiHead.MEMORY), Tensor.matrix(GoldenMultiHead.MEMORY), null);
+
+        assertThatTensor(result.output())
+                .describedAs("golden cross-attention with x stored column by column, the memory stepped and"
+                        + " transposed, the weights stored column by column and the biases stepped")
+                .isCloseTo(Tensor.matrix(GoldenMultiHead.CROSS_OUTPUT), Tolerance.FRAMEWORK);
+        for (int t = 1; t < 4; t++) {
+            for (int c = 0; c < 6; c++) {
+                assertThat(broadcast.output().get(t, c))
+                        .describedAs("one query row repeated with stride 0 gives the same output row each time")
+                        .isCloseTo(broadcast.output().get(0, c), within(Tolerance.DEFAULT));
+            }
+        }
+    }
+
+    @Test
+    @Order(17)
+    @DisplayName("forward leaves its inputs, weights and mask alone, and returns fresh row-major output and weights")
+    void forwardLeavesItsInputsAlone() {
+        MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
+        MultiHeadWeights w = layer.weights();
+        Tensor x = Tensor.matrix(GoldenMultiHead.X);
+        Tensor memory = Tensor.matrix(GoldenMultiHead.MEMORY);
+        boolean[][] mask = MatrixLayouts.copy(GoldenMultiHead.CROSS_MASKED);
+        Inputs inputs = Inputs.snapshot("query", x, "key and value", memory, "weights", all(w).toArray(new Tensor[0]));
+
+        MultiHeadResult result = layer.forward(x, memory, memory, mask);
+
+        inputs.assertUntouched();
+        assertThat(mask).describedAs("your code modified its argument masked").isDeepEqualTo(GoldenMultiHead.CROSS_MASKED);
+        assertThatTensor(result.output()).describedAs("the output").doesNotShareStorageWith(x)
+                .doesNotShareStorageWith(memory).hasStrides(6, 1);
+        assertThatTensor(result.weights()).describedAs("the per-head weights").hasStrides(20, 5, 1);
+    }
+
+    @Test
+    @Order(18)
+    @DisplayName("no queries give no output rows, (0, d), and per-head weights (h, 0, T_k)")
+    void noQueriesGiveNoRows() {
+        MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
+        Tensor memory = Tensor.matrix(GoldenMultiHead.MEMORY);
+
+        MultiHeadResult result = layer.forward(Tensor.zeros(0, 6), memory, memory, new boolean[0][]);
+
+        assertThatTensor(result.output()).describedAs("output of T_q = 0 queries").hasShape(0, 6);
+        assertThatTensor(result.weights()).describedAs("weights of T_q = 0 queries over 5 keys in 3 heads").hasShape(3, 0, 5);
+    }
+
+    // ---- errors ----
+
+    @Test
+    @Order(19)
+    @DisplayName("a model width not divisible by the number of heads is rejected, naming both numbers")
+    void indivisibleWidthIsRejected() {
+        assertThatIllegalArgumentException().describedAs("d_model = 100 with numHeads = 7: d_k would not be whole")
+                .isThrownBy(() -> new MultiHeadAttention(100, 7, Seeds.random(1), new StandInHead()))
+                .withMessageContaining("100").withMessageContaining("7");
+        assertThatIllegalArgumentException().describedAs("splitHeads of (2, 10) into 4 heads")
+                .isThrownBy(() -> MultiHeadAttention.splitHeads(Tensor.zeros(2, 10), 4))
+                .withMessageContaining("10").withMessageContaining("4");
+    }
+
+    @Test
+    @Order(20)
+    @DisplayName("a model width or head count below 1 is rejected, naming it")
+    void nonPositiveSizesAreRejected() {
+        assertThatIllegalArgumentException().describedAs("dModel = 0")
+                .isThrownBy(() -> new MultiHeadAttention(0, 1, Seeds.random(1), new StandInHead()))
+                .withMessageContaining("dModel");
+        assertThatIllegalArgumentException().describedAs("numHeads = 0")
+                .isThrownBy(() -> new MultiHeadAttention(6, 0, Seeds.random(1), new StandInHead()))
+                .withMessageContaining("numHeads");
+        assertThatIllegalArgumentException().describedAs("numHeads = -2 in a layer of width 6")
+                .isThrownBy(() -> new MultiHeadAttention(6, -2, Seeds.random(1), new StandInHead()))
+                .withMessageContaining("numHeads");
+        assertThatIllegalArgumentException().describedAs("splitHeads into 0 heads")
+                .isThrownBy(() -> MultiHeadAttention.splitHeads(Tensor.zeros(2, 6), 0))
+                .withMessageContaining("numHeads");
+    }
+
+    @Test
+    @Order(21)
+    @DisplayName("splitHeads of a tensor that is not a matrix, and mergeHeads of one not of rank 3, are rejected, naming the shape")
+    void wrongRanksAreRejected() {
+        assertThatIllegalArgumentException().describedAs("splitHeads of shape (2, 3, 4)")
+                .isThrownBy(() -> MultiHeadAttention.splitHeads(Tensor.zeros(2, 3, 4), 1))
+                .withMessageContaining("[2, 3, 4]");
+        assertThatIllegalArgumentException().describedAs("splitHeads of a vector of shape (6)")
+                .isThrownBy(() -> MultiHeadAttention.splitHeads(Tensor.zeros(6), 1))
+                .withMessageContaining("[6]");
+        assertThatIllegalArgumentException().describedAs("mergeHeads of shape (2, 6)")
+                .isThrownBy(() -> MultiHeadAttention.mergeHeads(Tensor.zeros(2, 6)))
+                .withMessageContaining("[2, 6]");
+    }
+
+    @Test
+    @Order(22)
+    @DisplayName("setWeights rejects a weight or bias of the wrong shape, naming it and its shape")
+    void wrongWeightShapesAreRejected() {
+        MultiHeadAttention layer = new MultiHeadAttention(6, 3, Seeds.random(1), new StandInHead());
+        MultiHeadWeights w = Fixtures.goldenWeights();
+        Tensor[] parameters = all(w).toArray(new Tensor[0]);
+        String[] names = {"queryWeight", "queryBias", "keyWeight", "keyBias", "valueWeight", "valueBias", "outputWeight",
+            "outputBias"};
+
+        for (int p = 0; p < parameters.length; p++) {
+            Tensor[] wrong = parameters.clone();
+            wrong[p] = p % 2 == 0 ? Tensor.zeros(6, 5) : Tensor.zeros(5);
+            MultiHeadWeights bad = new MultiHeadWeights(wrong[0], wrong[1], wrong[2], wrong[3], wrong[4], wrong[5], wrong[6],
+                    wrong[7]);
+
+            assertThatIllegalArgumentException().describedAs("%s of shape %s in a layer of width 6", names[p], wrong[p])
+                    .isThrownBy(() -> layer.setWeights(bad))
+                    .withMessageContaining(names[p]).withMessageContaining(p % 2 == 0 ? "[6, 5]" : "[5]");
+        }
+        assertThatIllegalArgumentException().describedAs("queryWeight of shape (6, 6, 1)")
+                .isThrownBy(() -> layer.setWeights(new MultiHeadWeights(Tensor.zeros(6, 6, 1), w.queryBias(), w.keyWeight(),
+                        w.keyBias(), w.valueWeight(), w.valueBias(), w.outputWeight(), w.outputBias())))
+                .withMessageContaining("queryWeight").withMessageContaining("[6, 6, 1]");
+        assertThatIllegalArgumentException().describedAs("outputWeight of shape (5, 6)")
+                .isThrownBy(() -> layer.setWeights(new MultiHeadWeights(w.queryWeight(), w.queryBias(), w.keyWeight(),
+                        w.keyBias(), w.valueWeight(), w.valueBias(), Tensor.zeros(5, 6), w.outputBias())))
+                .withMessageContaining("outputWeight").withMessageContaining("[5, 6]");
+    }
+
+    @Test
+    @Order(23)
+    @DisplayName("forward rejects inputs that are not (T, d) matrices, or values and keys of different lengths, naming them")
+    void wrongInputShapesAreRejected() {
+        MultiHeadAttention layer = new MultiHeadAttention(6, 3, Seeds.random(1), new StandInHead());
+        Tensor x = Tensor.zeros(4, 6);
+
+        assertThatIllegalArgumentException().describedAs("query (4, 5) in a layer of width 6")
+                .isThrownBy(() -> layer.forward(Tensor.zeros(4, 5), x, x, null))
+                .withMessageContaining("query").withMessageContaining("[4, 5]");
+        assertThatIllegalArgumentException().describedAs("key of shape (6)")
+                .isThrownBy(() -> layer.forward(x, Tensor.zeros(6), x, null))
+                .withMessageContaining("key").withMessageContaining("[6]");
+        assertThatIllegalArgumentException().describedAs("value (3, 6) for a key (4, 6)")
+                .isThrownBy(() -> layer.forward(x, x, Tensor.zeros(3, 6), null))
+                .withMessageContaining("value").withMessageContaining("[3, 6]");
+        assertThatIllegalArgumentException().describedAs("value (3, 6) for a key of no rows (0, 6)")
+                .isThrownBy(() -> layer.forward(x, Tensor.zeros(0, 6), Tensor.zeros(3, 6), null))
+                .withMessageContaining("value").withMessageContaining("[3, 6]");
+        assertThatIllegalArgumentException().describedAs("value (4, 7) in a layer of width 6")
+                .isThrownBy(() -> layer.forward(x, x, Tensor.zeros(4, 7), null))
+                .withMessageContaining("value").withMessageContaining("[4, 7]");
+    }
+
+    @Test
+    @Order(24)
+    @DisplayName("forward rejects a mask that is not T_q x T_k, naming masked and [T_q, T_k]")
+    void wrongMaskShapeIsRejected() {
+        MultiHeadAttention layer = new MultiHeadAttention(6, 3, Seeds.random(1), new StandInHead());
+        Tensor queries = Tensor.zeros(2, 6);
+        Tensor memory = Tensor.zeros(5, 6);
+
+        assertThatIllegalArgumentException().describedAs("a (5, 2) mask for 2 queries and 5 keys: the transpose")
+                .isThrownBy(() -> layer.forward(queries, memory, memory, new boolean[5][2]))
+                .withMessageContaining("masked").withMessageContaining("[2, 5]");
+        assertThatIllegalArgumentException().describedAs("a (3, 5) mask for 2 queries: one row too many")
+                .isThrownBy(() -> layer.forward(queries, memory, memory, new boolean[3][5]))
+                .withMessageContaining("masked").withMessageContaining("[2, 5]");
+        assertThatIllegalArgumentException().describedAs("a mask whose second row has 4 entries for 5 keys")
+                .isThrownBy(() -> layer.forward(queries, memory, memory, new boolean[][] {new boolean[5], new boolean[4]}))
+                .withMessageContaining("masked").withMessageContaining("[2, 5]");
+        assertThatIllegalArgumentException().describedAs("a mask whose first row has 4 entries for 5 keys")
+                .isThrownBy(() -> layer.forward(queries, memory, memory, new boolean[][] {new boolean[4], new boolean[5]}))
+                .withMessageContaining("masked").withMessageContaining("[2, 5]");
+    }
+
+    /** Head i of (h, T, n) as a fresh (T, n) matrix. */
+    private static Tensor block(Tensor heads, int i) {
+        Tensor m = Tensor.zeros(heads.size(1), heads.size(2));
+        for (int r = 0; r < heads.size(1); r++) {
+            for (int c = 0; c < heads.size(2); c++) {
+                m.set(heads.get(i, r, c), r, c);
+            }
+        }
+        return m;
+    }
+
+    private static List<Tensor> all(MultiHeadWeights w) {
+        return List.of(w.queryWeight(), w.queryBias(), w.keyWeight(), w.keyBias(), w.valueWeight(), w.valueBias(),
+                w.outputWeight(), w.outputBias());
+    }
+}
