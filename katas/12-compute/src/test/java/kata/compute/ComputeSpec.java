@@ -146,7 +146,7 @@ class ComputeSpec {
 
     @Test
     @Order(9)
-    @DisplayName("a d = 768 encoder layer has 7,087,872 parameters, 28,351,488 bytes in float32")
+    @DisplayName("a d = 768 encoder layer has 7,087,872 parameters, 28,351,488 bytes in float32; d = 512 has kata 04's 3,152,384")
     void gptThreeSmallLayerHasSevenMillionParameters() {
         long parameters = Memory.encoderLayerParameters(768);
         long small = Memory.encoderLayerParameters(2);
@@ -154,6 +154,9 @@ class ComputeSpec {
         assertThat(parameters).describedAs("12 d^2 + 13 d: attention 4(d^2 + d), FFN 8d^2 + 5d, two layer norms 4d")
                 .isEqualTo(7_087_872L);
         assertThat(small).describedAs("d = 2: attention 24, FFN 42, layer norms 8").isEqualTo(74);
+        assertThat(Memory.encoderLayerParameters(512))
+                .describedAs("d = 512, d_ff = 2048: the count kata 04's ParameterCount gives for the paper's layer")
+                .isEqualTo(3_152_384L);
         assertThat(Memory.bytes(parameters, "float32")).describedAs("4 bytes each").isEqualTo(28_351_488L);
     }
 
