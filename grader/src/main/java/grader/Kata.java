@@ -11,8 +11,11 @@ import java.util.List;
  * @param name the title of the kata's note without the course term, e.g. {@code "Tensor reduction"}
  * @param folder the kata's folder
  * @param prerequisites the ids of the katas whose real classes its integration specs use
+ * @param offLimits support methods that already do what the kata asks for, so its solution may not
+ *     call them, as {@code kata.support.Matrices#matmul} (the pom property {@code grader.offLimits},
+ *     comma-separated)
  */
-public record Kata(String id, String slug, String name, Path folder, List<String> prerequisites) {
+public record Kata(String id, String slug, String name, Path folder, List<String> prerequisites, List<String> offLimits) {
 
     public Path mainSources() {
         return folder.resolve("src/main/java");

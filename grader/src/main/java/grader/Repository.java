@@ -18,6 +18,7 @@ public final class Repository {
     private static final Pattern KATA_FOLDER = Pattern.compile("(\\d\\d)-[a-z0-9-]+");
     private static final Pattern TITLE = Pattern.compile("^#\\s+(.+?)\\s*(\\(.*\\))?\\s*$", Pattern.MULTILINE);
     private static final Pattern DEPENDENCIES = Pattern.compile("<dependencies>(.*?)</dependencies>", Pattern.DOTALL);
+    private static final Pattern OFF_LIMITS = Pattern.compile("<grader\\.offLimits>([^<]*)</grader\\.offLimits>");
     private static final Pattern KATA_ARTIFACT = Pattern.compile("<artifactId>\\s*kata-(\\d\\d)-");
 
     private final Path root;
@@ -118,7 +119,7 @@ public final class Repository {
 
     private Kata read(Path folder, String id) {
         String slug = folder.getFileName().toString();
-        return new Kata(id, slug, title(folder, slug), folder, prerequisites(folder, id));
+        return new Kata(id, slug, title(folder, slug), folder, prerequisites(folder, id), offLimits(folder));
     }
 
     private static String title(Path folder, String slug) {
@@ -148,6 +149,13 @@ public final class Repository {
             }
         });
         return List.copyOf(ids);
+    }
+
+    /** The support methods the kata's pom declares off limits to its solution (property {@code grader.offLimits}). */
+    private static List<String> offLimits(Path folder) {
+        return readIfPresent(folder.resolve("pom.xml")).map(OFF_LIMITS::matcher).filter(Matcher::find)
+                .map(found -> Stream.of(found.group(1).split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     private static Optional<String> readIfPresent(Path file) {

@@ -124,6 +124,25 @@ class LearnerTreeTest {
     }
 
     @Test
+    @DisplayName("a kata's solution may not hand its work to the support method that already does it; "
+            + "other katas may call it")
+    void supportMethodsOffLimitsToOneKata() {
+        try (RepositoryCopy learner = RepositoryCopy.create(Set.of("01", "12"))) {
+            String shortcut = "final class Shortcut {\n    static Object product(kata.support.Tensor a, kata.support.Tensor b) {\n"
+                    + "        return kata.support.Matrices.matmul(a, b);\n    }\n}\n";
+            learner.write("katas/12-compute/src/main/java/kata/compute/Shortcut.java", "package kata.compute;\n\n" + shortcut);
+            learner.write(KATA_01 + "Shortcut.java", "package kata.reduction;\n\n" + shortcut);
+
+            Graded graded = grade(learner);
+
+            assertThat(graded.rows().get(0)[2]).as("kata 01 may use the support code's matmul").isEqualTo("❓");
+            assertThat(graded.rows().get(1)[2]).as("kata 12 asks for the product itself").isEqualTo("❌");
+            assertThat(graded.rows().get(1)[6]).contains("Shortcut.java:3: calls Matrices.matmul, "
+                    + "which already does what this kata asks you to write");
+        }
+    }
+
+    @Test
     @DisplayName("the compile cache tells apart sources that run together, and the reference is graded "
             + "without the learner's files")
     void compileCacheAndReference() {

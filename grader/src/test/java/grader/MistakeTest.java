@@ -72,6 +72,6 @@ class MistakeTest {
         Files.writeString(folder.resolve("reference/Stats.java"), REFERENCE, StandardCharsets.UTF_8);
         Path file = folder.resolve("wrong.diff");
         Files.writeString(file, diff, StandardCharsets.UTF_8);
-        return Mistake.read(new Kata("99", "99-stats", "Stats", folder, List.of()), file);
+        return Mistake.read(new Kata("99", "99-stats", "Stats", folder, List.of(), List.of()), file);
     }
 }

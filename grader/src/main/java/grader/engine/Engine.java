@@ -185,14 +185,15 @@ public final class Engine implements AutoCloseable {
         Map<String, Path> named = new TreeMap<>();
         mainSources.byRelativePath().forEach((relative, file) -> named.put("main/" + relative, file));
         specs.byRelativePath().forEach((relative, file) -> named.put("test/" + relative, file));
+        inputs.add(String.join(",", kata.offLimits()));
         String key = CompileCache.key(named, inputs);
         List<String> errors = List.of();
         List<String> refusals = List.of();
         if (!cache.copyOut(kata.slug(), key, folder)) {
             List<Path> sources = new ArrayList<>(mainSources.files());
             sources.addAll(specs.files());
-            JavaCompilation.Outcome outcome = JavaCompilation.compile(sources, mainSources.files(), reserved, classPath,
-                    folder, repository::relative);
+            JavaCompilation.Outcome outcome = JavaCompilation.compile(sources, mainSources.files(), reserved,
+                    Set.copyOf(kata.offLimits()), classPath, folder, repository::relative);
             errors = outcome.errors();
             refusals = outcome.refusals();
             if (errors.isEmpty() && refusals.isEmpty()) {
@@ -228,7 +229,7 @@ public final class Engine implements AutoCloseable {
             if (cache.copyOut("support", supportKey, folder)) {
                 supportErrors = List.of();
             } else {
-                supportErrors = JavaCompilation.compile(sources.files(), List.of(), Set.of(), libraries,
+                supportErrors = JavaCompilation.compile(sources.files(), List.of(), Set.of(), Set.of(), libraries,
                         folder, repository::relative).errors();
                 if (supportErrors.isEmpty()) {
                     cache.keep("support", supportKey, folder);

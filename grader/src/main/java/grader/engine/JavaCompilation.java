@@ -52,6 +52,9 @@ import javax.tools.ToolProvider;
  *       a plain one;</li>
  *   <li>in the learner's sources, any use of the specs' toolkit {@code kata.support.testing}
  *       (through an import, a qualified name or a static import alike);</li>
+ *   <li>in the learner's sources, calls to the support methods a kata declares off limits because
+ *       they already do what the kata asks the learner to write (kata 12's blocked matmul may not
+ *       hand its work to {@code Matrices.matmul});</li>
  *   <li>in the learner's sources, a package declaration that would put a class among the support
  *       code ({@code kata.support} and below) or in a package the specs or the support code use,
  *       other than the specs' own: such a class could stand in for the real one.</li>
@@ -88,10 +91,11 @@ final class JavaCompilation {
      * @param learnerFiles which of the sources are the learner's (none for the support code)
      * @param reserved packages the learner's sources may not declare, on top of the support
      *     code's and of those the other sources import
+     * @param offLimits methods the learner's sources may not call, as {@code kata.support.Matrices#matmul}
      * @param describe turns a source path into the text a learner sees in a diagnostic
      */
     static Outcome compile(Collection<Path> sources, Collection<Path> learnerFiles, Set<String> reserved,
-                           List<Path> classPath, Path output, Function<Path, String> describe) {
+                           Set<String> offLimits, List<Path> classPath, Path output, Function<Path, String> describe) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler: run the grader on a JDK, not a JRE");
@@ -105,7 +109,8 @@ final class JavaCompilation {
                     "-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
             JavacTask task = (JavacTask) javac.getTask(new StringWriter(), files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources));
-            Scan scan = new Scan(task, learnerFiles.stream().map(JavaCompilation::normal).collect(Collectors.toSet()), describe);
+            Scan scan = new Scan(task, learnerFiles.stream().map(JavaCompilation::normal).collect(Collectors.toSet()),
+                    offLimits, describe);
             task.addTaskListener(scan);
             task.call();
             List<String> errors = diagnostics.getDiagnostics().stream()
@@ -159,16 +164,18 @@ final class JavaCompilation {
         private final Trees trees;
         private final Elements elements;
         private final Set<Path> learnerFiles;
+        private final Set<String> offLimits;
         private final Function<Path, String> describe;
         private final List<String> found = new ArrayList<>();
         private final Map<String, String> learnerPackages = new LinkedHashMap<>();
         private final Set<String> otherDeclared = new TreeSet<>();
         private final Set<String> otherImported = new TreeSet<>();
 
-        Scan(JavacTask task, Set<Path> learnerFiles, Function<Path, String> describe) {
+        Scan(JavacTask task, Set<Path> learnerFiles, Set<String> offLimits, Function<Path, String> describe) {
             this.trees = Trees.instance(task);
             this.elements = task.getElements();
             this.learnerFiles = learnerFiles;
+            this.offLimits = offLimits;
             this.describe = describe;
         }
 
@@ -234,10 +241,14 @@ final class JavaCompilation {
                             || !(called.getEnclosingElement() instanceof TypeElement owner)) {
                         return;
                     }
-                    if (FORBIDDEN_CALLS.contains(owner.getQualifiedName() + "#" + called.getSimpleName())) {
-                        found.add(where(getCurrentPath().getCompilationUnit(), getCurrentPath().getLeaf())
-                                + ": calls " + owner.getSimpleName() + "." + called.getSimpleName()
-                                + ", which would end the grader: throw an exception instead");
+                    String name = owner.getQualifiedName() + "#" + called.getSimpleName();
+                    String where = where(getCurrentPath().getCompilationUnit(), getCurrentPath().getLeaf())
+                            + ": calls " + owner.getSimpleName() + "." + called.getSimpleName();
+                    if (FORBIDDEN_CALLS.contains(name)) {
+                        found.add(where + ", which would end the grader: throw an exception instead");
+                    } else if (learner && offLimits.contains(name)) {
+                        found.add(where + ", which already does what this kata asks you to write: "
+                                + "write it yourself (the support code offers it to the later katas)");
                     }
                 }
 
