@@ -88,6 +88,16 @@ class CrossEntropySpec {
 
     @Test
     @Order(6)
+    @DisplayName("smoothing 1 is allowed: the target is uniform, so equal logits get no gradient")
+    void fullSmoothingIsAUniformTarget() {
+        CrossEntropyResult r = CrossEntropy.of(Tensor.matrix(new double[] {0, 0}), new int[] {0}, PAD, 1.0);
+
+        assertThat(r.loss()).describedAs("-(0.5 log 0.5 + 0.5 log 0.5)").isCloseTo(Math.log(2), within(Tolerance.DEFAULT));
+        assertThatTensor(r.dLogits()).describedAs("softmax [0.5, 0.5] minus the uniform target").isCloseTo(Tensor.zeros(1, 2));
+    }
+
+    @Test
+    @Order(7)
     @DisplayName("golden: F.cross_entropy with ignore_index and label_smoothing 0.1 matches PyTorch, loss and gradient")
     void labelSmoothingMatchesPyTorch() {
         // GoldenGradients: katas/13-backpropagation/golden/generate.py, autograd of F.cross_entropy.
@@ -101,7 +111,7 @@ class CrossEntropySpec {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("logits of 1e4 stay finite: the log softmax is shifted by the row max")
     void logitsOf1e4StayFinite() {
         CrossEntropyResult r = CrossEntropy.of(Tensor.matrix(new double[] {1e4, 0}), new int[] {1}, PAD, 0.0);
@@ -111,7 +121,7 @@ class CrossEntropySpec {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("logits are read through any layout; logits and targets are left untouched; dlogits is fresh")
     void logitsAreReadThroughTheirLayout() {
         Tensor logits = MatrixLayouts.transposedLayout(new double[][] {{0, 0}, {5, 1}});
@@ -127,7 +137,7 @@ class CrossEntropySpec {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("bad logits, targets of the wrong length or out of range, and smoothing outside [0, 1] are rejected")
     void badArgumentsAreRejected() {
         assertThatIllegalArgumentException().describedAs("logits must be (N, V)")

@@ -85,11 +85,17 @@ class LayerNormBackwardSpec {
     @Order(5)
     @DisplayName("a row with a large mean and a small spread keeps its gradient (two-pass variance)")
     void aLargeMeanKeepsItsGradient() {
-        LayerNormGradients shifted = LayerNormBackward.backward(Tensor.matrix(new double[] {1e8 + 1, 1e8 + 3}),
-                Tensor.vector(1, 1), 1.0, Tensor.matrix(new double[] {1, 0}));
+        // x = 1e15 + [0.125, 0.375] (exact doubles): var = 1/64; for d = 2 and dy = [1, 0] the formula
+        // reduces to dx = [1, -1] * 0.5 eps / (var + eps)^1.5. One-pass variance, E[x^2] - E[x]^2 or
+        // sum (x + mu)(x - mu), rounds the 1e30-sized terms and loses var entirely.
+        double eps = 1e-3;
+        double dx = 0.5 * eps / Math.pow(1.0 / 64 + eps, 1.5);
 
-        assertThatTensor(shifted.dx()).describedAs("x + 1e8 has the same xhat: E[x^2] - E[x]^2 loses the variance")
-                .isCloseTo(Tensor.matrix(new double[] {0.25 / ROOT_TWO, -0.25 / ROOT_TWO}), 1e-7);
+        LayerNormGradients shifted = LayerNormBackward.backward(Tensor.matrix(new double[] {1e15 + 0.125, 1e15 + 0.375}),
+                Tensor.vector(1, 1), eps, Tensor.matrix(new double[] {1, 0}));
+
+        assertThatTensor(shifted.dx()).describedAs("x + 1e15 has the same xhat as x: the variance comes from the deviations")
+                .isCloseTo(Tensor.matrix(new double[] {dx, -dx}));
     }
 
     @Test
@@ -131,8 +137,8 @@ class LayerNormBackwardSpec {
     void badArgumentsAreRejected() {
         Tensor gamma = Tensor.vector(1, 1);
         assertThatIllegalArgumentException().describedAs("gamma must be (d)")
-                .isThrownBy(() -> LayerNormBackward.backward(Tensor.zeros(1, 2), Tensor.zeros(1, 2), 1e-5, Tensor.zeros(1, 2)))
-                .withMessageContaining("gamma").withMessageContaining("[1, 2]");
+                .isThrownBy(() -> LayerNormBackward.backward(Tensor.zeros(1, 2), Tensor.zeros(2, 1), 1e-5, Tensor.zeros(1, 2)))
+                .withMessageContaining("gamma").withMessageContaining("[2, 1]");
         assertThatIllegalArgumentException().describedAs("x's last axis must hold d features")
                 .isThrownBy(() -> LayerNormBackward.backward(Tensor.zeros(1, 3), gamma, 1e-5, Tensor.zeros(1, 3)))
                 .withMessageContaining("x").withMessageContaining("[1, 3]").withMessageContaining("[2]");
