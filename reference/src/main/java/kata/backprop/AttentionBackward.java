@@ -16,7 +16,7 @@ import kata.support.Tensor;
  *
  * <p>Common mistakes, and the spec that catches each:
  * <ul>
- *   <li>The 1/sqrt(d_k) missing in dQ or dK: {@code AttentionBackwardSpec#goldenGradientsMatchPyTorch}.</li>
+ *   <li>The 1/sqrt(d_k) missing in dQ or dK: {@code AttentionBackwardSpec#theScaleAppearsInDqAndDk}.</li>
  *   <li>dV = P dO, untransposed: {@code AttentionBackwardSpec#goldenGradientsMatchPyTorch}.</li>
  * </ul>
  */

@@ -16,7 +16,7 @@ import kata.support.Tensor;
  * <ul>
  *   <li>Averaged over all rows, PAD included: {@code CrossEntropySpec#padPositionsAreLeftOutOfTheMean}.</li>
  *   <li>A gradient on PAD rows: {@code CrossEntropySpec#padRowsGetExactlyZeroGradient}.</li>
- *   <li>Smoothing spread over V - 1 wrong classes: {@code CrossEntropySpec#labelSmoothingMatchesPyTorch}.</li>
+ *   <li>Smoothing spread over the V - 1 wrong classes only: {@code CrossEntropySpec#labelSmoothingSpreadsOverEveryClass}.</li>
  *   <li>exp without the max shift: {@code CrossEntropySpec#logitsOf1e4StayFinite}.</li>
  * </ul>
  */

@@ -8,8 +8,9 @@ import kata.support.Tensor;
  *
  * <p>Common mistakes, and the spec that catches each:
  * <ul>
- *   <li>A gradient of 1 at {@code x = 0}: {@code ReluBackwardSpec#theGradientAtZeroIsZero}.</li>
- *   <li>Applying relu to x in place to read the sign of the output: {@code ReluBackwardSpec#xAndDyAreNotModified}.</li>
+ *   <li>A gradient of 1 at {@code x = 0}: {@code ActivationBackwardSpec#theGradientAtZeroIsZero}.</li>
+ *   <li>Applying relu to x in place to read the sign of the output:
+ *       {@code ActivationBackwardSpec#xAndDyAreNotModified}.</li>
  * </ul>
  */
 public final class ReluBackward {

@@ -10,8 +10,8 @@ import kata.support.Tensor;
  * <p>Common mistakes, and the spec that catches each:
  * <ul>
  *   <li>Without the subtracted sum, {@code dx = s * dy}:
- *       {@code SoftmaxBackwardSpec#aSoftmaxOfTwoLogitsHasHandComputedGradients}.</li>
- *   <li>The sum over the whole tensor, not per row: {@code SoftmaxBackwardSpec#eachRowUsesItsOwnSum}.</li>
+ *       {@code ActivationBackwardSpec#aSoftmaxOfTwoLogitsHasHandComputedGradients}.</li>
+ *   <li>The sum over the whole tensor, not per row: {@code ActivationBackwardSpec#eachRowUsesItsOwnSum}.</li>
  * </ul>
  */
 public final class SoftmaxBackward {
