@@ -30,6 +30,17 @@ class BackpropIntegrationSpec {
 
     private static final SplittableRandom RANDOM = new SplittableRandom(13);
 
+    /** Your kata 04 layer norm. */
+    private static final Forward.LayerNormForward KATA_04 = (x, gamma, beta, eps) -> new LayerNorm(gamma, beta, eps).apply(x);
+
+    /** Your kata 06 attention weights (the keys stand in for the values: the weights do not depend on them). */
+    private static final Forward.AttentionWeights KATA_06 = (q, k, masked) -> masked == null
+            ? ScaledDotProductAttention.attend(q, k, k).weights()
+            : ScaledDotProductAttention.attend(q, k, k, masked).weights();
+
+    /** Your kata 11 lookup; the scale must be sqrt(d), the one TokenEmbedding applies. */
+    private static final Forward.Embedding KATA_11 = (table, scale, ids) -> new TokenEmbedding(table).embed(ids);
+
     private static Tensor gaussian(int... shape) {
         return Tensor.gaussian(RANDOM, shape);
     }
@@ -43,11 +54,7 @@ class BackpropIntegrationSpec {
         Tensor beta = gaussian(4);
         Tensor dy = gaussian(3, 4);
 
-        LayerNormGradients g = LayerNormBackward.backward(x, gamma, LayerNorm.DEFAULT_EPS, dy);
-
-        assertGradient("dx", v -> dot(dy, new LayerNorm(gamma, beta, LayerNorm.DEFAULT_EPS).apply(v)), x, g.dx());
-        assertGradient("dgamma", v -> dot(dy, new LayerNorm(v, beta, LayerNorm.DEFAULT_EPS).apply(x)), gamma, g.dGamma());
-        assertGradient("dbeta", v -> dot(dy, new LayerNorm(gamma, v, LayerNorm.DEFAULT_EPS).apply(x)), beta, g.dBeta());
+        BlockChecks.layerNorm(KATA_04, x, gamma, beta, LayerNorm.DEFAULT_EPS, dy);
     }
 
     @Test
@@ -60,11 +67,7 @@ class BackpropIntegrationSpec {
         Tensor dOutput = gaussian(3, 2);
         boolean[][] causal = ScaledDotProductAttention.causalMask(3);
 
-        AttentionGradients g = AttentionBackward.backward(q, k, v, ScaledDotProductAttention.attend(q, k, v, causal).weights(), dOutput);
-
-        assertGradient("dQ", t -> dot(dOutput, ScaledDotProductAttention.attend(t, k, v, causal).output()), q, g.dq());
-        assertGradient("dK", t -> dot(dOutput, ScaledDotProductAttention.attend(q, t, v, causal).output()), k, g.dk());
-        assertGradient("dV", t -> dot(dOutput, ScaledDotProductAttention.attend(q, k, t, causal).output()), v, g.dv());
+        BlockChecks.attention(KATA_06, q, k, v, causal, dOutput);
     }
 
     @Test
@@ -97,9 +100,7 @@ class BackpropIntegrationSpec {
         int[] ids = {2, 0, 2, 3};
         Tensor dOutput = gaussian(4, 3);
 
-        Tensor dTable = EmbeddingBackward.backward(ids, 4, Math.sqrt(3), dOutput);
-
-        assertGradient("dtable", t -> dot(dOutput, new TokenEmbedding(t).embed(ids)), table, dTable);
+        BlockChecks.embedding(KATA_11, table, Math.sqrt(3), ids, dOutput);
     }
 
     /** A one-head layer of kata 07 with the given weights, each head your kata 06. */

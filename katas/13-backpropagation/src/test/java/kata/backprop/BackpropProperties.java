@@ -164,16 +164,8 @@ class BackpropProperties {
             return new Case(x, of(features).generate(in), of(features).generate(in), of(x.shape()).generate(in));
         };
         double eps = 1e-3;
-        qt().withExamples(EXAMPLES).forAll(cases.describedAs(Case::toString)).checkAssert(c -> {
-            Inputs inputs = Inputs.snapshot("x", c.a(), "gamma", c.b(), "dy", c.d());
-
-            LayerNormGradients g = LayerNormBackward.backward(c.a(), c.b(), eps, c.d());
-
-            inputs.assertUntouched();
-            assertGradient("dx", x -> dot(c.d(), Forward.LAYER_NORM.apply(x, c.b(), c.c(), eps)), c.a(), g.dx());
-            assertGradient("dgamma", gamma -> dot(c.d(), Forward.LAYER_NORM.apply(c.a(), gamma, c.c(), eps)), c.b(), g.dGamma());
-            assertGradient("dbeta", beta -> dot(c.d(), Forward.LAYER_NORM.apply(c.a(), c.b(), beta, eps)), c.c(), g.dBeta());
-        });
+        qt().withExamples(EXAMPLES).forAll(cases.describedAs(Case::toString))
+                .checkAssert(c -> BlockChecks.layerNorm(Forward.LAYER_NORM, c.a(), c.b(), c.c(), eps, c.d()));
     }
 
     /** Attention: q (T_q, d_k), k (T_k, d_k), v (T_k, d_v), dO (T_q, d_v); the causal mask when T_q = T_k. */
@@ -206,18 +198,8 @@ class BackpropProperties {
     @Order(6)
     @DisplayName("attention: dQ, dK and dV are the gradients of sum(dO * softmax(Q K^T / sqrt(d_k) + mask) V)")
     void attentionGradientsMatchFiniteDifferences() {
-        qt().withExamples(EXAMPLES).forAll(attentionCases()).checkAssert(c -> {
-            boolean[][] masked = maskFor(c);
-            Tensor weights = Forward.ATTENTION.weights(c.a(), c.b(), masked);
-            Inputs inputs = Inputs.snapshot("q", c.a(), "k", c.b(), "v", c.c(), "weights", weights, "dOutput", c.d());
-
-            AttentionGradients g = AttentionBackward.backward(c.a(), c.b(), c.c(), weights, c.d());
-
-            inputs.assertUntouched();
-            assertGradient("dQ", q -> dot(c.d(), Forward.weighted(Forward.ATTENTION.weights(q, c.b(), masked), c.c())), c.a(), g.dq());
-            assertGradient("dK", k -> dot(c.d(), Forward.weighted(Forward.ATTENTION.weights(c.a(), k, masked), c.c())), c.b(), g.dk());
-            assertGradient("dV", v -> dot(c.d(), Forward.weighted(weights, v)), c.c(), g.dv());
-        });
+        qt().withExamples(EXAMPLES).forAll(attentionCases())
+                .checkAssert(c -> BlockChecks.attention(Forward.ATTENTION, c.a(), c.b(), c.c(), maskFor(c), c.d()));
     }
 
     @Test
@@ -254,12 +236,7 @@ class BackpropProperties {
             for (int t = 0; t < ids.length; t++) {
                 ids[t] = (t * 5 + 1) % vocab;                    // repeats whenever T > V
             }
-            Inputs inputs = Inputs.snapshot("ids", ids, "dOutput", c.b());
-
-            Tensor dTable = EmbeddingBackward.backward(ids, vocab, scale, c.b());
-
-            inputs.assertUntouched();
-            assertGradient("dtable", table -> dot(c.b(), Forward.EMBEDDING.embed(table, scale, ids)), c.a(), dTable);
+            BlockChecks.embedding(Forward.EMBEDDING, c.a(), scale, ids, c.b());
         });
     }
 
