@@ -1,0 +1,42 @@
+package kata.backprop;
+
+import kata.support.Tensor;
+
+/**
+ * The backward pass of kata 04's layer norm over the last axis:
+ * <pre>
+ *   mu    = (1/d) sum_k x_k                 per row of d features
+ *   var   = (1/d) sum_k (x_k - mu)^2        biased
+ *   sigma = sqrt(var + eps)                 eps inside the square root
+ *   xhat  = (x - mu) / sigma                (..., d)
+ *   y     = gamma * xhat + beta             (..., d), gamma and beta (d)
+ * </pre>
+ * Given dy {@code (..., d)}, return dx {@code (..., d)}, dgamma {@code (d)} and dbeta {@code (d)}.
+ * mu and var are functions of the whole row of x: a change in one x_k moves every xhat of its row.
+ * Recompute mu and var from x in two passes (the mean first), so a row with a large mean keeps
+ * its variance.
+ *
+ * <p>No argument is modified; x, gamma and dy may have any layout; the gradients are fresh
+ * row-major tensors. No rows give an empty dx and zero dgamma, dbeta; {@code d = 0} gives empty results.
+ */
+public final class LayerNormBackward {
+
+    private LayerNormBackward() {
+    }
+
+    /**
+     * The gradients of layer norm with respect to x, gamma and beta.
+     *
+     * @param x     the layer's input, shape {@code (..., d)}, rank at least 1; not modified
+     * @param gamma the scale, shape {@code (d)}; not modified (beta is not needed)
+     * @param eps   added to the variance, positive and finite
+     * @param dy    the gradient with respect to y, shape of x; not modified
+     * @return fresh dx (shape of x), dgamma {@code (d)} and dbeta {@code (d)}
+     * @throws IllegalArgumentException when gamma is not a vector (naming "gamma" and its shape), when x
+     *     is a scalar or its last axis is not d (naming "x" and both shapes), when dy's shape differs
+     *     from x's (naming "dy" and both shapes), or when eps is not positive and finite (naming "eps")
+     */
+    public static LayerNormGradients backward(Tensor x, Tensor gamma, double eps, Tensor dy) {
+        throw new UnsupportedOperationException("TODO(13): dx through xhat, mu and var; dgamma and dbeta summed over rows");
+    }
+}

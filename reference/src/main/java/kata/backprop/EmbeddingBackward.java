@@ -1,0 +1,44 @@
+package kata.backprop;
+
+import kata.support.Tensor;
+
+/**
+ * The backward pass of an embedding lookup {@code out[t] = scale * table[ids[t]]}: the gradient of
+ * the table scatters into the rows of the used ids, {@code dtable[ids[t]] += scale * dout[t]}, and
+ * adds up for an id used twice. Rows of unused ids stay 0.
+ *
+ * <p>Common mistakes, and the spec that catches each:
+ * <ul>
+ *   <li>Overwriting instead of accumulating for a repeated id:
+ *       {@code EmbeddingBackwardSpec#aRepeatedIdAccumulatesItsGradients}.</li>
+ *   <li>The scale left out: {@code EmbeddingBackwardSpec#theScaleMultipliesTheGradient}.</li>
+ * </ul>
+ */
+public final class EmbeddingBackward {
+
+    private EmbeddingBackward() {
+    }
+
+    /** dtable {@code (V, d)} of the lookup of {@code ids (T)} scaled by {@code scale}, from {@code dOutput (T, d)}. */
+    public static Tensor backward(int[] ids, int vocabSize, double scale, Tensor dOutput) {
+        if (vocabSize < 0) {
+            throw new IllegalArgumentException("vocabSize must not be negative, was " + vocabSize);
+        }
+        Rows.requireRank("dOutput", dOutput, 2);
+        if (dOutput.size(0) != ids.length) {
+            throw new IllegalArgumentException("dOutput has shape " + Rows.shape(dOutput) + ", but there are "
+                    + ids.length + " ids: one row per id");
+        }
+        int d = dOutput.size(1);
+        Tensor dTable = Tensor.zeros(vocabSize, d);      // (V, d)
+        for (int t = 0; t < ids.length; t++) {
+            if (ids[t] < 0 || ids[t] >= vocabSize) {
+                throw new IllegalArgumentException("ids[" + t + "] = " + ids[t] + " is not in 0 to " + (vocabSize - 1));
+            }
+            for (int j = 0; j < d; j++) {
+                dTable.set(dTable.get(ids[t], j) + scale * dOutput.get(t, j), ids[t], j);   // += for a repeated id
+            }
+        }
+        return dTable;
+    }
+}

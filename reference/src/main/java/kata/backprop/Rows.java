@@ -1,0 +1,69 @@
+package kata.backprop;
+
+import java.util.Arrays;
+import kata.support.Tensor;
+
+/** Row-wise access shared by the backward passes: a tensor {@code (..., n)} as rows of {@code n}. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    /** The number of rows of a tensor {@code (..., n)}: the product of every axis but the last. */
+    static int count(Tensor t) {
+        int rows = 1;
+        for (int axis = 0; axis < t.rank() - 1; axis++) {
+            rows *= t.size(axis);
+        }
+        return rows;
+    }
+
+    /** The index of element {@code k} of row {@code row} (rows in row-major order of the leading axes). */
+    static int[] index(int[] shape, int row, int k) {
+        return unravel(shape, row * shape[shape.length - 1] + k);
+    }
+
+    /** The index of the element at {@code ordinal} in row-major order. */
+    static int[] unravel(int[] shape, int ordinal) {
+        int[] index = new int[shape.length];
+        for (int axis = shape.length - 1; axis >= 0; axis--) {
+            index[axis] = ordinal % shape[axis];
+            ordinal /= shape[axis];
+        }
+        return index;
+    }
+
+    /** Row {@code row} of {@code t}, read through its layout. */
+    static double[] read(Tensor t, int row) {
+        int n = t.size(t.rank() - 1);
+        double[] values = new double[n];
+        for (int k = 0; k < n; k++) {
+            values[k] = t.get(index(t.shape(), row, k));
+        }
+        return values;
+    }
+
+    /** Writes {@code values} into row {@code row} of {@code t}. */
+    static void write(Tensor t, int row, double[] values) {
+        for (int k = 0; k < values.length; k++) {
+            t.set(values[k], index(t.shape(), row, k));
+        }
+    }
+
+    static void requireSameShape(String name, Tensor t, String otherName, Tensor other) {
+        if (!Arrays.equals(t.shape(), other.shape())) {
+            throw new IllegalArgumentException(name + " has shape " + shape(t) + ", but " + otherName
+                    + " has shape " + shape(other) + ": they must match");
+        }
+    }
+
+    static void requireRank(String name, Tensor t, int rank) {
+        if (t.rank() != rank) {
+            throw new IllegalArgumentException(name + " must have rank " + rank + ", but has shape " + shape(t));
+        }
+    }
+
+    static String shape(Tensor t) {
+        return Arrays.toString(t.shape());
+    }
+}
