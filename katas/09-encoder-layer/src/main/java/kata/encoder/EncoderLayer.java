@@ -31,7 +31,8 @@ public record EncoderLayer(NormOrder order, SelfAttention attention, Transform f
      *
      * @param padded {@code padded[j] == true} marks token {@code j} as padding: no query attends to it
      *               (its own output is computed but means nothing); {@code null} for no padding
-     * @throws IllegalArgumentException when {@code x} is not a matrix (the message names x and its shape),
+     * @throws IllegalArgumentException when {@code x} is not a matrix (the message names x, says it must be a
+     *     matrix and gives its shape),
      *     when {@code padded} is rejected by {@link #keyPaddingMask(boolean[], int)}, or when the
      *     self-attention or the feed-forward network returns a shape other than its input's (the
      *     message names the sublayer and both shapes)

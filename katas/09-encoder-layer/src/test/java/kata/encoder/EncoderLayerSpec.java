@@ -283,7 +283,7 @@ class EncoderLayerSpec {
     void theLayerRejectsAnXThatIsNotAMatrix() {
         assertThatIllegalArgumentException().describedAs("x must be (T, d)")
                 .isThrownBy(() -> layer(NormOrder.PRE_NORM, t -> t).forward(Tensor.zeros(1, 2, 2), null))
-                .withMessageContaining("x").withMessageContaining("[1, 2, 2]");
+                .withMessageContaining("x").withMessageContaining("matrix").withMessageContaining("[1, 2, 2]");
     }
 
     @Test

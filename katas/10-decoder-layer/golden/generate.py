@@ -1,0 +1,125 @@
+"""Writes the PyTorch golden fixtures of kata 10 as a Java test source.
+
+Run from the repository root with Debian's python3-torch:
+
+    /usr/bin/python3 katas/10-decoder-layer/golden/generate.py
+
+It writes katas/10-decoder-layer/src/test/java/kata/decoder/GoldenDecoderLayer.java: one
+nn.TransformerDecoderLayer(d_model=4, nhead=2, dim_feedforward=6, dropout=0, activation=relu,
+batch_first=True) in float64, its weights (biases and layer-norm parameters set to random values,
+so that a missing bias or a swapped norm shows), a target of 5 tokens under the causal mask, an
+encoder memory of 4 rows whose last one is padding, and the outputs for norm_first=False (Post-LN)
+and norm_first=True (Pre-LN). The same weights serve both settings. Every double is printed with
+repr, which reads back to the same double. Linear weights are written transposed (weight.T): the
+course keeps W as (d_in, d_out) and computes x W + b; each in_proj_weight holds W_Q, W_K and W_V
+stacked, each written transposed.
+"""
+
+import pathlib
+import sys
+
+import torch
+
+sys.dont_write_bytecode = True  # leave no __pycache__ in the kata folders
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "golden"))
+from fixtures import tensor  # noqa: E402  (katas/golden/fixtures.py)
+
+torch.manual_seed(20261210)
+torch.set_default_dtype(torch.float64)
+
+OUT = pathlib.Path(__file__).resolve().parent.parent / "src/test/java/kata/decoder/GoldenDecoderLayer.java"
+D, HEADS, D_FF, T, T_MEMORY = 4, 2, 6, 5, 4
+MEMORY_PADDED = [False, False, False, True]
+
+
+def layer(norm_first):
+    return torch.nn.TransformerDecoderLayer(D, HEADS, dim_feedforward=D_FF, dropout=0.0, activation="relu",
+                                            batch_first=True, norm_first=norm_first)
+
+
+post = layer(False)
+with torch.no_grad():
+    for p in post.parameters():
+        p.copy_(torch.randn_like(p) * 0.5)
+    for norm in (post.norm1, post.norm2, post.norm3):
+        norm.weight.add_(1.0)
+pre = layer(True)
+pre.load_state_dict(post.state_dict())
+post.eval()
+pre.eval()
+
+target = torch.randn(1, T, D)
+memory = torch.randn(1, T_MEMORY, D)
+causal = torch.triu(torch.ones(T, T, dtype=torch.bool), diagonal=1)  # True = masked, above the diagonal
+padding = torch.tensor([MEMORY_PADDED])
+with torch.no_grad():
+    post_out = post(target, memory, tgt_mask=causal, memory_key_padding_mask=padding)[0]
+    pre_out = pre(target, memory, tgt_mask=causal, memory_key_padding_mask=padding)[0]
+
+
+def attention(prefix, mha):
+    w_q, w_k, w_v = mha.in_proj_weight.detach().chunk(3)
+    b_q, b_k, b_v = mha.in_proj_bias.detach().chunk(3)
+    name = "self_attn" if prefix == "self" else "multihead_attn"
+    return [
+        tensor(prefix + "QueryWeight", f"W_Q (d, d): {name}.in_proj_weight[0:d].T", w_q.T),
+        tensor(prefix + "QueryBias", f"b_Q (d): {name}.in_proj_bias[0:d]", b_q),
+        tensor(prefix + "KeyWeight", f"W_K (d, d): {name}.in_proj_weight[d:2d].T", w_k.T),
+        tensor(prefix + "KeyBias", f"b_K (d): {name}.in_proj_bias[d:2d]", b_k),
+        tensor(prefix + "ValueWeight", f"W_V (d, d): {name}.in_proj_weight[2d:3d].T", w_v.T),
+        tensor(prefix + "ValueBias", f"b_V (d): {name}.in_proj_bias[2d:3d]", b_v),
+        tensor(prefix + "OutputWeight", f"W_O (d, d): {name}.out_proj.weight.T", mha.out_proj.weight.T),
+        tensor(prefix + "OutputBias", f"b_O (d): {name}.out_proj.bias", mha.out_proj.bias),
+    ]
+
+
+parts = [
+    tensor("target", "The decoder's input, 5 tokens of d = 4", target[0]),
+    tensor("memory", "The encoder's output, 4 rows of d = 4 (row 3 is padding)", memory[0]),
+    *attention("self", post.self_attn),
+    *attention("cross", post.multihead_attn),
+    tensor("w1", "W1 (d, d_ff): linear1.weight.T", post.linear1.weight.T),
+    tensor("b1", "b1 (d_ff): linear1.bias", post.linear1.bias),
+    tensor("w2", "W2 (d_ff, d): linear2.weight.T", post.linear2.weight.T),
+    tensor("b2", "b2 (d): linear2.bias", post.linear2.bias),
+    tensor("norm1Gamma", "norm1.weight (d)", post.norm1.weight),
+    tensor("norm1Beta", "norm1.bias (d)", post.norm1.bias),
+    tensor("norm2Gamma", "norm2.weight (d)", post.norm2.weight),
+    tensor("norm2Beta", "norm2.bias (d)", post.norm2.bias),
+    tensor("norm3Gamma", "norm3.weight (d)", post.norm3.weight),
+    tensor("norm3Beta", "norm3.bias (d)", post.norm3.bias),
+    tensor("postNormOutput", "The layer's output with norm_first=False (Post-LN)", post_out),
+    tensor("preNormOutput", "The layer's output with norm_first=True (Pre-LN)", pre_out),
+]
+padded = ", ".join("true" if p else "false" for p in MEMORY_PADDED)
+
+OUT.write_text(f"""package kata.decoder;
+
+import kata.support.Tensor;
+
+/**
+ * Golden values from PyTorch {torch.__version__} in float64: nn.TransformerDecoderLayer(4, 2,
+ * dim_feedforward=6, dropout=0, activation=relu, batch_first=True), norm_first False and True, with
+ * the causal mask (tgt_mask) and a memory padding mask (memory_key_padding_mask).
+ *
+ * <p>Generated by {{@code katas/10-decoder-layer/golden/generate.py}} (seeded); do not edit. To
+ * regenerate, run {{@code /usr/bin/python3 katas/10-decoder-layer/golden/generate.py}} from the
+ * repository root. Each method returns a fresh tensor, so a spec cannot spoil another's fixture.
+ */
+final class GoldenDecoderLayer {{
+
+    /** The number of heads of both attentions. */
+    static final int HEADS = {HEADS};
+
+    /** PyTorch's layer-norm eps. */
+    static final double EPS = {post.norm1.eps!r};
+
+    private GoldenDecoderLayer() {{
+    }}
+
+    /** memory_key_padding_mask: true marks a padding row of the memory. */
+    static boolean[] memoryPadded() {{
+        return new boolean[] {{{padded}}};
+    }}
+
+""" + "\n".join(parts) + "}\n")
