@@ -21,7 +21,7 @@ import torch
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the kata folders
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "golden"))
-from fixtures import tensor  # noqa: E402  (katas/golden/fixtures.py)
+from fixtures import attention_weights, feed_forward_and_norms, tensor  # noqa: E402  (katas/golden/fixtures.py)
 
 torch.manual_seed(20261209)
 torch.set_default_dtype(torch.float64)
@@ -54,26 +54,10 @@ padding = torch.tensor([PADDED])
 post_out = post(x, src_key_padding_mask=padding).detach()[0]
 pre_out = pre(x, src_key_padding_mask=padding).detach()[0]
 
-w_q, w_k, w_v = post.self_attn.in_proj_weight.detach().chunk(3)
-b_q, b_k, b_v = post.self_attn.in_proj_bias.detach().chunk(3)
 parts = [
     tensor("x", "The input, 5 tokens of d = 4 (tokens 3 and 4 are padding)", x[0]),
-    tensor("queryWeight", "W_Q (d, d): in_proj_weight[0:d].T", w_q.T),
-    tensor("queryBias", "b_Q (d): in_proj_bias[0:d]", b_q),
-    tensor("keyWeight", "W_K (d, d): in_proj_weight[d:2d].T", w_k.T),
-    tensor("keyBias", "b_K (d): in_proj_bias[d:2d]", b_k),
-    tensor("valueWeight", "W_V (d, d): in_proj_weight[2d:3d].T", w_v.T),
-    tensor("valueBias", "b_V (d): in_proj_bias[2d:3d]", b_v),
-    tensor("outputWeight", "W_O (d, d): self_attn.out_proj.weight.T", post.self_attn.out_proj.weight.T),
-    tensor("outputBias", "b_O (d): self_attn.out_proj.bias", post.self_attn.out_proj.bias),
-    tensor("w1", "W1 (d, d_ff): linear1.weight.T", post.linear1.weight.T),
-    tensor("b1", "b1 (d_ff): linear1.bias", post.linear1.bias),
-    tensor("w2", "W2 (d_ff, d): linear2.weight.T", post.linear2.weight.T),
-    tensor("b2", "b2 (d): linear2.bias", post.linear2.bias),
-    tensor("norm1Gamma", "norm1.weight (d)", post.norm1.weight),
-    tensor("norm1Beta", "norm1.bias (d)", post.norm1.bias),
-    tensor("norm2Gamma", "norm2.weight (d)", post.norm2.weight),
-    tensor("norm2Beta", "norm2.bias (d)", post.norm2.bias),
+    *attention_weights(post.self_attn, "self_attn"),
+    *feed_forward_and_norms(post, 2),
     tensor("postNormOutput", "The layer's output with norm_first=False (Post-LN)", post_out),
     tensor("preNormOutput", "The layer's output with norm_first=True (Pre-LN)", pre_out),
 ]

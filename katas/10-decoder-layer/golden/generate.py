@@ -22,7 +22,7 @@ import torch
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the kata folders
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "golden"))
-from fixtures import tensor  # noqa: E402  (katas/golden/fixtures.py)
+from fixtures import attention_weights, feed_forward_and_norms, tensor  # noqa: E402  (katas/golden/fixtures.py)
 
 torch.manual_seed(20261210)
 torch.set_default_dtype(torch.float64)
@@ -57,37 +57,12 @@ with torch.no_grad():
     pre_out = pre(target, memory, tgt_mask=causal, memory_key_padding_mask=padding)[0]
 
 
-def attention(prefix, mha):
-    w_q, w_k, w_v = mha.in_proj_weight.detach().chunk(3)
-    b_q, b_k, b_v = mha.in_proj_bias.detach().chunk(3)
-    name = "self_attn" if prefix == "self" else "multihead_attn"
-    return [
-        tensor(prefix + "QueryWeight", f"W_Q (d, d): {name}.in_proj_weight[0:d].T", w_q.T),
-        tensor(prefix + "QueryBias", f"b_Q (d): {name}.in_proj_bias[0:d]", b_q),
-        tensor(prefix + "KeyWeight", f"W_K (d, d): {name}.in_proj_weight[d:2d].T", w_k.T),
-        tensor(prefix + "KeyBias", f"b_K (d): {name}.in_proj_bias[d:2d]", b_k),
-        tensor(prefix + "ValueWeight", f"W_V (d, d): {name}.in_proj_weight[2d:3d].T", w_v.T),
-        tensor(prefix + "ValueBias", f"b_V (d): {name}.in_proj_bias[2d:3d]", b_v),
-        tensor(prefix + "OutputWeight", f"W_O (d, d): {name}.out_proj.weight.T", mha.out_proj.weight.T),
-        tensor(prefix + "OutputBias", f"b_O (d): {name}.out_proj.bias", mha.out_proj.bias),
-    ]
-
-
 parts = [
     tensor("target", "The decoder's input, 5 tokens of d = 4", target[0]),
     tensor("memory", "The encoder's output, 4 rows of d = 4 (row 3 is padding)", memory[0]),
-    *attention("self", post.self_attn),
-    *attention("cross", post.multihead_attn),
-    tensor("w1", "W1 (d, d_ff): linear1.weight.T", post.linear1.weight.T),
-    tensor("b1", "b1 (d_ff): linear1.bias", post.linear1.bias),
-    tensor("w2", "W2 (d_ff, d): linear2.weight.T", post.linear2.weight.T),
-    tensor("b2", "b2 (d): linear2.bias", post.linear2.bias),
-    tensor("norm1Gamma", "norm1.weight (d)", post.norm1.weight),
-    tensor("norm1Beta", "norm1.bias (d)", post.norm1.bias),
-    tensor("norm2Gamma", "norm2.weight (d)", post.norm2.weight),
-    tensor("norm2Beta", "norm2.bias (d)", post.norm2.bias),
-    tensor("norm3Gamma", "norm3.weight (d)", post.norm3.weight),
-    tensor("norm3Beta", "norm3.bias (d)", post.norm3.bias),
+    *attention_weights(post.self_attn, "self_attn", "self"),
+    *attention_weights(post.multihead_attn, "multihead_attn", "cross"),
+    *feed_forward_and_norms(post, 3),
     tensor("postNormOutput", "The layer's output with norm_first=False (Post-LN)", post_out),
     tensor("preNormOutput", "The layer's output with norm_first=True (Pre-LN)", pre_out),
 ]

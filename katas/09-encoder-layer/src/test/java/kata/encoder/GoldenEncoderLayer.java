@@ -37,7 +37,7 @@ final class GoldenEncoderLayer {
                 -0.49316120133501107, 1.539482136740515, -0.6430625313743797, -0.9112048890058323);
     }
 
-    /** W_Q (d, d): in_proj_weight[0:d].T, shape (4, 4). */
+    /** W_Q (d, d): self_attn.in_proj_weight[0:d].T, shape (4, 4). */
     static Tensor queryWeight() {
         return Tensor.of(new int[] {4, 4},
                 -0.14309336351054305, -0.3843520237001139, 0.6209941390773535, -0.15956223368125802,
@@ -46,13 +46,13 @@ final class GoldenEncoderLayer {
                 -0.6992846991496016, -0.22090798034504364, -0.5811375578287069, 0.6431905415027368);
     }
 
-    /** b_Q (d): in_proj_bias[0:d], shape (4). */
+    /** b_Q (d): self_attn.in_proj_bias[0:d], shape (4). */
     static Tensor queryBias() {
         return Tensor.of(new int[] {4},
                 0.3502422694574162, 0.10376442162534591, -0.5702076143674991, 0.11037706111684194);
     }
 
-    /** W_K (d, d): in_proj_weight[d:2d].T, shape (4, 4). */
+    /** W_K (d, d): self_attn.in_proj_weight[d:2d].T, shape (4, 4). */
     static Tensor keyWeight() {
         return Tensor.of(new int[] {4, 4},
                 -0.8524349905293389, -0.5918800174739541, 0.12957880811843486, 0.3423547480430019,
@@ -61,13 +61,13 @@ final class GoldenEncoderLayer {
                 1.2975001573203093, -0.010800808945217663, 0.7032514760390318, -0.04977621046310052);
     }
 
-    /** b_K (d): in_proj_bias[d:2d], shape (4). */
+    /** b_K (d): self_attn.in_proj_bias[d:2d], shape (4). */
     static Tensor keyBias() {
         return Tensor.of(new int[] {4},
                 -0.18955901233431074, -0.20603601120080767, -0.11947393311914635, 1.0254543498521924);
     }
 
-    /** W_V (d, d): in_proj_weight[2d:3d].T, shape (4, 4). */
+    /** W_V (d, d): self_attn.in_proj_weight[2d:3d].T, shape (4, 4). */
     static Tensor valueWeight() {
         return Tensor.of(new int[] {4, 4},
                 -0.1770897817680912, -0.44518199127682334, -1.0489044313793692, 0.5910500519170201,
@@ -76,7 +76,7 @@ final class GoldenEncoderLayer {
                 0.22384669980198704, 0.010526971754022927, 0.5311950173017547, 0.42463759917963034);
     }
 
-    /** b_V (d): in_proj_bias[2d:3d], shape (4). */
+    /** b_V (d): self_attn.in_proj_bias[2d:3d], shape (4). */
     static Tensor valueBias() {
         return Tensor.of(new int[] {4},
                 1.1156111830373365, -0.30265732707505605, -0.4853250006516808, 0.0015974284276106588);
