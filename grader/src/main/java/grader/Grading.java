@@ -65,10 +65,18 @@ public final class Grading {
 
     /** Grades {@code mistake}: its kata's reference solution with the mistake written into it. */
     public KataResult grade(List<Kata> all, Mistake mistake) {
-        for (String id : mistake.kata().prerequisites()) {
-            all.stream().filter(k -> k.id().equals(id)).findFirst().ifPresent(this::gradeOne);
-        }
+        gradePrerequisites(mistake.kata(), all);
         return engine.grade(mistake.kata(), engine.mistakeSources(mistake), results);
+    }
+
+    /** Grades the prerequisites of {@code kata}, theirs first (kata 09 needs 07, which needs 06). */
+    private void gradePrerequisites(Kata kata, List<Kata> all) {
+        for (String id : kata.prerequisites()) {
+            all.stream().filter(k -> k.id().equals(id) && !results.containsKey(id)).findFirst().ifPresent(prerequisite -> {
+                gradePrerequisites(prerequisite, all);
+                gradeOne(prerequisite);
+            });
+        }
     }
 
     private CompletableFuture<KataResult> schedule(Kata kata, List<Kata> all,

@@ -94,4 +94,15 @@ class PrerequisiteTest {
             assertThat(done.get(1)[2]).isEqualTo("✅");
         }
     }
+
+    @Test
+    @DisplayName("a known mistake is graded after the prerequisites of its prerequisites: 09 needs 07, which needs 06")
+    void aMistakeWaitsForThePrerequisitesOfItsPrerequisites() {
+        try (RepositoryCopy copy = RepositoryCopy.create(Set.of("04", "05", "06", "07", "09"))) {
+            GraderRun.Outcome outcome = GraderRun.run(copy.root(), "kata", "09", "mistake", "ffn-without-relu");
+
+            assertThat(outcome.terminal()).doesNotContain("does not compile")
+                    .contains("✘ the FFN is max(0, x W1 + b1) W2 + b2");
+        }
+    }
 }

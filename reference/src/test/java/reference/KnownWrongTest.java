@@ -51,7 +51,8 @@ class KnownWrongTest {
         assertThat(mistake.description()).as("the 'Known wrong:' text of %s", mistake).isNotBlank();
         assertThat(mistake.caughtBy()).as("the 'Caught by:' specs of %s", mistake).isNotEmpty();
         assertThat(mistake.hunks()).as("the changes of %s", mistake).isNotEmpty();
-        Path changed = Files.createDirectories(scratch.resolve(mistake.name()));
+        // Two katas may name a mistake alike (dropout-on-the-residual-path): one folder per kata.
+        Path changed = Files.createDirectories(scratch.resolve(mistake.kata().slug()).resolve(mistake.name()));
         mistake.writeChangedFiles(Katas.REPOSITORY.referenceSources(), changed);
 
         KataResult result = Katas.grade(mistake.kata(), Katas.engine().referenceSources(mistake.kata()).overlay(changed));
