@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * While specs run, a line on the terminal that says how far each running kata has got
- * ({@code running: 01 12/34}), rewritten in place a few times a second. Only on a terminal: when
+ * ({@code running: 01 12/34}), rewritten in place a few times a second (training draws its steps
+ * the same way). Only on a terminal: when
  * the output is piped or written to a file nothing is drawn, so no carriage returns end up there.
  */
 final class LiveLine {
@@ -14,11 +15,13 @@ final class LiveLine {
     private static final long REFRESH_MILLIS = 250;
 
     private final PrintStream terminal;
+    private final String label;
     private final Thread drawer;
     private int drawn;
 
-    private LiveLine(PrintStream terminal, Supplier<String> status, boolean interactive) {
+    private LiveLine(PrintStream terminal, String label, Supplier<String> status, boolean interactive) {
         this.terminal = terminal;
+        this.label = label;
         this.drawer = interactive ? new Thread(() -> draw(status), "grader-live-line") : null;
         if (drawer != null) {
             drawer.setDaemon(true);
@@ -28,7 +31,17 @@ final class LiveLine {
 
     /** Starts drawing {@code status} when standard output is a terminal. */
     static LiveLine start(PrintStream terminal, Supplier<String> status) {
-        return new LiveLine(terminal, status, interactive());
+        return start(terminal, "  running: ", status);
+    }
+
+    /** Starts drawing {@code label} and {@code status} when standard output is a terminal. */
+    static LiveLine start(PrintStream terminal, String label, Supplier<String> status) {
+        return new LiveLine(terminal, label, status, interactive());
+    }
+
+    /** Whether the line is drawn: false when the output is not a terminal. */
+    boolean onTerminal() {
+        return drawer != null;
     }
 
     /** Prints {@code text} in place of the live line, which is drawn again below it. */
@@ -58,7 +71,7 @@ final class LiveLine {
             synchronized (this) {
                 clear();
                 if (!now.isEmpty()) {
-                    String line = "  running: " + now;
+                    String line = label + now;
                     terminal.print(line);
                     terminal.flush();
                     drawn = line.length();

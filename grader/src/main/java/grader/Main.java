@@ -8,7 +8,7 @@ import java.util.TreeMap;
 /**
  * {@code mvn -q -pl grader exec:java}: reads the options, finds the repository and hands over to
  * the mode they ask for (grade every kata, one kata, watch, hint, reset, a known mistake, the
- * manifest). Exits with 0 whenever the mode completed, whatever the score; with 2 when it could
+ * manifest, training the capstone's calculator and asking it). Exits with 0 whenever the mode completed, whatever the score; with 2 when it could
  * not run (a bad option, no repository, a results file that cannot be written).
  */
 public final class Main {
@@ -60,6 +60,12 @@ public final class Main {
         }
         if (options.mistake().isPresent()) {
             return new MistakeMode(options, repository, repository.kata(options.kata().orElseThrow(), "kata"));
+        }
+        if (options.train().isPresent()) {
+            return new TrainMode(options, repository);
+        }
+        if (options.ask().isPresent()) {
+            return new AskMode(options, repository, out);
         }
         if (options.kata().isPresent()) {
             return new KataMode(options, repository, repository.kata(options.kata().get(), "kata"));

@@ -2,6 +2,7 @@ package grader;
 
 import grader.engine.Engine.Solutions;
 import grader.engine.Settings;
+import grader.training.TrainingOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The grader's options, read from system properties so that they work with {@code exec:java}.
@@ -29,15 +31,20 @@ import java.util.stream.Collectors;
  * @param reset {@code -Dreset=01}: restore the kata's committed skeleton and specs, keeping a backup
  * @param yes {@code -Dyes=true}: answer yes to the reset's question (for scripts)
  * @param forceManifest {@code -Dmanifest=force}: write the manifest even when git says specs differ from the committed ones
+ * @param train {@code -Dtrain=calculator} (with the options of {@link TrainingOptions}): train the capstone's model
+ * @param ask {@code -Dask=123+456}: ask the trained calculator a question
  */
 public record Options(Optional<String> kata, Solutions solutions, Optional<Path> progress, Optional<Path> json,
                       Settings settings, Optional<Path> repository, boolean manifest, boolean watch,
                       Optional<String> mistake, Optional<String> hint, Optional<String> reset, boolean yes,
-                      boolean forceManifest) {
+                      boolean forceManifest, Optional<TrainingOptions> train, Optional<String> ask) {
 
     /** Every option's name, as {@code -Dname=value}. */
-    public static final List<String> NAMES = List.of("kata", "solutions", "mistake", "progress", "json", "watch",
-            "hint", "reset", "yes", "timeout", "kataTimeout", "fork", "forkMemory", "repository", "manifest");
+    public static final List<String> NAMES = Stream.of(
+            List.of("kata", "solutions", "mistake", "progress", "json", "watch", "hint", "reset", "yes", "train", "ask"),
+            TrainingOptions.NAMES,
+            List.of("timeout", "kataTimeout", "fork", "forkMemory", "repository", "manifest"))
+            .flatMap(List::stream).toList();
 
     /** Properties of Maven's plugins and of the course's other commands that look like options but are not the grader's. */
     private static final Set<String> OTHERS = Set.of("test", "tests", "specs", "skipTests");
@@ -111,7 +118,33 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
         return new Options(kata, solutions, value(properties, "progress").map(Path::of),
                 value(properties, "json").map(Path::of), settings, value(properties, "repository").map(Path::of),
                 manifest.isPresent(), watch, mistake(properties, kata), value(properties, "hint"),
-                value(properties, "reset"), yes, manifest.filter("force"::equals).isPresent());
+                value(properties, "reset"), yes, manifest.filter("force"::equals).isPresent(), train(properties),
+                value(properties, "ask"));
+    }
+
+    /**
+     * {@code -Dtrain=calculator} and the training options, which go with it alone.
+     *
+     * @throws IllegalArgumentException for another model, a training option without {@code -Dtrain},
+     *     or {@code -Dask} with it
+     */
+    private static Optional<TrainingOptions> train(Function<String, String> properties) {
+        Optional<String> train = value(properties, "train");
+        if (train.isEmpty()) {
+            TrainingOptions.NAMES.stream().filter(name -> value(properties, name).isPresent()).findFirst().ifPresent(name -> {
+                throw new IllegalArgumentException("-D" + name + "=" + value(properties, name).get()
+                        + " goes with -Dtrain=calculator: it says how the calculator trains");
+            });
+            return Optional.empty();
+        }
+        if (!List.of("calculator", "14", "14-calculator").contains(train.get().toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("-Dtrain=" + train.get()
+                    + " is not an option: the course trains one model, -Dtrain=calculator (kata 14)");
+        }
+        if (value(properties, "ask").isPresent()) {
+            throw new IllegalArgumentException("-Dask goes without -Dtrain: train first, then ask the trained calculator");
+        }
+        return Optional.of(TrainingOptions.from(properties));
     }
 
     private static Solutions solutions(String value) {

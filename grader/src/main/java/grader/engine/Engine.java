@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,6 +52,7 @@ public final class Engine implements AutoCloseable {
     private List<String> supportErrors;
     private Set<String> supportPackages;
     private final AtomicInteger runs = new AtomicInteger();
+    private final List<KataClassLoader> extraLoaders = new CopyOnWriteArrayList<>();
     /** Deletes the scratch folder when the JVM ends before {@link #close} (Ctrl+C during a grade). */
     private final Thread cleanUp;
 
@@ -131,6 +133,56 @@ public final class Engine implements AutoCloseable {
         return classify(kata, run.result(), earlier, since(start), run.printed());
     }
 
+    /**
+     * Compiles {@code source}, the text of the class {@code className}, against the classes of
+     * {@code kata} as last graded (with its prerequisites and the support code) and the grader's own,
+     * and loads it with them: how the grader runs code of its own on a learner's classes (the
+     * capstone's training). The loader is closed with the engine.
+     *
+     * @throws IllegalStateException when the kata has not compiled, or the source does not compile
+     *     against it (with the first diagnostic)
+     */
+    public Class<?> loadWith(Kata kata, String className, String source) {
+        Compiled classes = compiled.get(kata.id());
+        if (classes == null || classes.loader() == null) {
+            throw new IllegalStateException("kata " + kata.id() + " has not compiled");
+        }
+        Path folder = scratch.resolve(kata.slug() + "-with-" + runs.incrementAndGet());
+        Path file = folder.resolve("src/" + className.replace('.', '/') + ".java");
+        Path output = folder.resolve("classes");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.createDirectories(output);
+            Files.writeString(file, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        List<Path> classPath = new ArrayList<>(classes.loaderFolders());
+        classPath.add(Libraries.own());
+        JavaCompilation.Outcome outcome = JavaCompilation.compile(List.of(file), List.of(), Set.of(), Set.of(),
+                classPath, output, path -> path.getFileName().toString());
+        if (!outcome.compiled()) {
+            throw new IllegalStateException(outcome.errors().get(0));
+        }
+        List<Path> folders = new ArrayList<>(List.of(output));
+        folders.addAll(classes.loaderFolders());
+        KataClassLoader loader = new KataClassLoader("kata-" + kata.id() + "-with", folders, Engine.class.getClassLoader());
+        extraLoaders.add(loader);
+        try {
+            return Class.forName(className, true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(className + " did not compile into " + output, e);
+        }
+    }
+
+    /**
+     * What learner code threw, as a sentence a learner can act on: the exception, its message and the
+     * learner's deepest line, e.g. {@code ArithmeticException: / by zero (at Model.java:88)}.
+     */
+    public static String explain(Throwable thrown) {
+        return Reasons.explain(thrown, 0);
+    }
+
     private static KataResult notRun(Kata kata, Status status, String why, long start) {
         List<SpecResult> specs = DeclaredSpecs.of(kata, "not run: " + why);
         return new KataResult(kata, status, specs, specs.size(), why, since(start), "");
@@ -176,7 +228,10 @@ public final class Engine implements AutoCloseable {
         List<String> inputs = new ArrayList<>(List.of(supportKey));
         Set<String> reserved = new TreeSet<>(supportPackages);
         for (String id : kata.prerequisites()) {
-            prerequisiteFolders.add(compiled.get(id).folder());
+            // a prerequisite's folders hold its own prerequisites' too: kata 14 needs 09, which needs 04, 05 and 07
+            compiled.get(id).loaderFolders().stream()
+                    .filter(path -> !path.equals(supportClasses) && !prerequisiteFolders.contains(path))
+                    .forEach(prerequisiteFolders::add);
             inputs.add(compiled.get(id).key());
             reserved.addAll(compiled.get(id).packages());
         }
@@ -249,6 +304,7 @@ public final class Engine implements AutoCloseable {
         output.restore();
         compiled.values().forEach(Engine::closeQuietly);
         compiled.clear();
+        extraLoaders.forEach(Engine::closeQuietly);
         CompileCache.delete(scratch);
         try {
             Runtime.getRuntime().removeShutdownHook(cleanUp);
@@ -259,11 +315,15 @@ public final class Engine implements AutoCloseable {
 
     private static void closeQuietly(Compiled compiledKata) {
         if (compiledKata != null && compiledKata.loader() != null) {
-            try {
-                compiledKata.loader().close();
-            } catch (IOException e) {
-                // the scratch folder is deleted on a best-effort basis
-            }
+            closeQuietly(compiledKata.loader());
+        }
+    }
+
+    private static void closeQuietly(KataClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            // the scratch folder is deleted on a best-effort basis
         }
     }
 

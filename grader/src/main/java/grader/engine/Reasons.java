@@ -109,9 +109,13 @@ final class Reasons {
         return "";
     }
 
-    /** A class of the learner's kata code: not the support code, not a spec. */
+    /**
+     * A class of the learner's kata code: not the support code, not a spec, not the grader's own code
+     * run with the kata's classes ({@code kata.training}, see {@link Engine#loadWith}).
+     */
     private static boolean isLearnerCode(String type) {
-        return type.startsWith("kata.") && !type.startsWith("kata.support.") && !isSpec(type);
+        return type.startsWith("kata.") && !type.startsWith("kata.support.") && !type.startsWith("kata.training.")
+                && !isSpec(type);
     }
 
     private static boolean isSpec(String type) {

@@ -1,0 +1,135 @@
+package grader.training;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * How {@code -Dtrain=calculator} trains: the options and, in {@link #DEFAULT}, their defaults (the one
+ * place they are kept). The model's sizes default to kata 14's {@code ModelConfig.calculator()}.
+ *
+ * @param seed {@code -Dseed}: seeds the split, the model's initial weights and the batches
+ * @param steps {@code -Dsteps}: how many optimizer steps
+ * @param batch {@code -Dbatch}: problems per step
+ * @param format {@code -Dformat=reversed|plain}: the answer's digits least significant first, or as written
+ * @param dModel {@code -DdModel}: the model width d (default: the calculator's)
+ * @param heads {@code -Dheads}: attention heads (default: the calculator's)
+ * @param dFF {@code -DdFF}: the feed-forward width (default: the calculator's)
+ * @param layers {@code -Dlayers}: encoder layers, and as many decoder layers (default: the calculator's)
+ * @param warmup {@code -Dwarmup}: the schedule's warm-up steps
+ * @param rateFactor {@code -DrateFactor}: multiplies the schedule's learning rate
+ * @param smoothing {@code -Dsmoothing}: label smoothing in [0, 1)
+ * @param clipNorm {@code -DclipNorm}: the gradients' largest global L2 norm ({@code none}: no clipping)
+ */
+public record TrainingOptions(long seed, int steps, int batch, String format, OptionalInt dModel, OptionalInt heads,
+                              OptionalInt dFF, OptionalInt layers, int warmup, double rateFactor, double smoothing,
+                              double clipNorm) {
+
+    /** The defaults: what a plain {@code -Dtrain=calculator} does. */
+    public static final TrainingOptions DEFAULT = new TrainingOptions(1, 1500, 64, "reversed", OptionalInt.empty(),
+            OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), 200, 1.0, 0.1, 1.0);
+
+    /** How many problems the model trains on, and how many fresh ones it is tested on. */
+    public static final int TRAIN_PROBLEMS = 20_000;
+    public static final int TEST_PROBLEMS = 2_000;
+
+    /** Every training option's name, as {@code -Dname=value}. */
+    public static final List<String> NAMES = List.of("seed", "steps", "batch", "format", "dModel", "heads", "dFF",
+            "layers", "warmup", "rateFactor", "smoothing", "clipNorm");
+
+    /** The formats, as {@code -Dformat} names them. */
+    public static final List<String> FORMATS = List.of("reversed", "plain");
+
+    /**
+     * Reads the options, each missing one from {@link #DEFAULT}.
+     *
+     * @throws IllegalArgumentException naming the option and what it accepts when a value makes no sense
+     */
+    public static TrainingOptions from(Function<String, String> properties) {
+        String format = value(properties, "format").map(v -> v.toLowerCase(Locale.ROOT)).orElse(DEFAULT.format);
+        if (!FORMATS.contains(format)) {
+            throw new IllegalArgumentException("-Dformat=" + properties.apply("format").trim()
+                    + " is not an option: use -Dformat=reversed (the default) or -Dformat=plain");
+        }
+        int batch = count(properties, "batch").orElse(DEFAULT.batch);
+        if (batch > TRAIN_PROBLEMS) {
+            throw new IllegalArgumentException("-Dbatch=" + batch + " is more than the " + TRAIN_PROBLEMS + " training problems");
+        }
+        return new TrainingOptions(
+                value(properties, "seed").map(v -> parse("seed", v, Long::parseLong, "a whole number")).orElse(DEFAULT.seed),
+                count(properties, "steps").orElse(DEFAULT.steps), batch,
+                format, count(properties, "dModel"), count(properties, "heads"), count(properties, "dFF"),
+                count(properties, "layers"), count(properties, "warmup").orElse(DEFAULT.warmup),
+                real(properties, "rateFactor", false).orElse(DEFAULT.rateFactor),
+                smoothing(properties), clipNorm(properties));
+    }
+
+    /**
+     * The model's sizes: these options' where given, {@code defaults}' elsewhere.
+     *
+     * @throws IllegalArgumentException when d is not a multiple of the number of heads
+     */
+    public ModelSizes sizes(ModelSizes defaults) {
+        ModelSizes sizes = new ModelSizes(defaults.vocabSize(), dModel.orElse(defaults.dModel()),
+                heads.orElse(defaults.heads()), dFF.orElse(defaults.dFF()), layers.orElse(defaults.encoderLayers()),
+                layers.orElse(defaults.decoderLayers()), defaults.maxLength());
+        if (sizes.dModel() % sizes.heads() != 0) {
+            throw new IllegalArgumentException("-DdModel=" + sizes.dModel() + " is not a multiple of -Dheads="
+                    + sizes.heads() + ": each head gets dModel / heads dimensions");
+        }
+        return sizes;
+    }
+
+    /** The options a run was given, for the weights file and the report: {@code seed=1 steps=1500 ...}. */
+    public String describe() {
+        return String.format(Locale.ROOT, "seed=%d steps=%d batch=%d format=%s warmup=%d rateFactor=%s smoothing=%s clipNorm=%s",
+                seed, steps, batch, format, warmup, rateFactor, smoothing, clipNorm == Double.POSITIVE_INFINITY ? "none" : clipNorm);
+    }
+
+    private static OptionalInt count(Function<String, String> properties, String name) {
+        Optional<Integer> count = value(properties, name).map(v -> parse(name, v, Integer::parseInt, "a whole number"));
+        if (count.isPresent() && count.get() < 1) {
+            throw new IllegalArgumentException("-D" + name + "=" + count.get() + " is not a number greater than 0");
+        }
+        return count.map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    private static Optional<Double> real(Function<String, String> properties, String name, boolean zeroAllowed) {
+        Optional<Double> real = value(properties, name).map(v -> parse(name, v, Double::parseDouble, "a number"));
+        if (real.isPresent() && (!Double.isFinite(real.get()) || real.get() < 0 || (!zeroAllowed && real.get() == 0))) {
+            throw new IllegalArgumentException("-D" + name + "=" + real.get() + " is not a number "
+                    + (zeroAllowed ? "of 0 or more" : "greater than 0"));
+        }
+        return real;
+    }
+
+    private static double smoothing(Function<String, String> properties) {
+        double smoothing = real(properties, "smoothing", true).orElse(DEFAULT.smoothing);
+        if (smoothing >= 1) {
+            throw new IllegalArgumentException("-Dsmoothing=" + smoothing + " is not in [0, 1): 0 is no smoothing, 0.1 the paper's");
+        }
+        return smoothing;
+    }
+
+    private static double clipNorm(Function<String, String> properties) {
+        Optional<String> text = value(properties, "clipNorm");
+        if (text.isPresent() && List.of("none", "off", "infinity").contains(text.get().toLowerCase(Locale.ROOT))) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return real(properties, "clipNorm", false).orElse(DEFAULT.clipNorm);
+    }
+
+    private static <T> T parse(String name, String value, Function<String, T> parser, String what) {
+        try {
+            return parser.apply(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + name + "=" + value + " is not " + what);
+        }
+    }
+
+    private static Optional<String> value(Function<String, String> properties, String name) {
+        return Optional.ofNullable(properties.apply(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+}
