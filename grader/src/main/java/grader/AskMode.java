@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * {@code -Dask=123+456}: loads the calculator {@code -Dtrain=calculator} saved, with the classes of
- * kata 14 and the katas it builds on (once they are done), and prints its answer as the last line,
+ * kata 14 and the katas it builds on (compiled, not graded), and prints its answer as the last line,
  * {@code 123+456 = 579}. Nothing is trained and nothing is written.
  */
 final class AskMode implements Main.Mode {
@@ -52,7 +52,7 @@ final class AskMode implements Main.Mode {
         }
         try (Engine engine = new Engine(repository, options.settings())) {
             Capstone capstone = new Capstone(options, repository, engine);
-            Optional<Calculator> calculator = capstone.ready("asking");
+            Optional<Calculator> calculator = capstone.compiled();
             return calculator.isEmpty() ? 0 : ask(calculator.get(), saved, where, capstone.terminal());
         }
     }
@@ -87,7 +87,7 @@ final class AskMode implements Main.Mode {
             terminal.println(answer.question() + " = " + (answer.read().isPresent() ? answer.read().getAsInt() : "?"));
             return 0;
         } catch (LearnerFailure failure) {
-            terminal.println("asking stopped: your code threw " + failure.getMessage());
+            terminal.println("asking stopped, in your code: " + failure.getMessage());
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package grader;
 
 import grader.engine.Engine;
+import grader.engine.Engine.Solutions;
 import grader.training.Calculator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,34 +51,50 @@ final class Capstone {
     }
 
     /**
-     * Grades kata 14 and the katas it builds on; when all are done, the calculator of their classes
-     * (every call of which throws a {@link LearnerFailure} for what learner code throws); otherwise
-     * empty, having said which kata to finish first.
+     * Grades kata 14 and the katas it builds on; when all are done, the calculator of their classes.
+     * Otherwise empty, having said which kata to finish first.
      *
-     * @param doing what needs the katas, as the message starts: {@code "training"}
      * @throws IllegalArgumentException when the driver does not compile against kata 14's classes
      */
-    Optional<Calculator> ready(String doing) {
-        List<Kata> needed = new ArrayList<>();
-        collect(kata, repository.katas(), needed);
-        needed.sort(Comparator.comparing(Kata::id));
+    Optional<Calculator> graded() {
         GradingSession session = new GradingSession(options, repository, engine, List.of());
-        List<KataResult> results = session.grade(needed);
-        Optional<KataResult> unfinished = results.stream().filter(result -> !result.done()).findFirst();
+        Optional<KataResult> unfinished = session.grade(needed()).stream().filter(result -> !result.done()).findFirst();
         if (unfinished.isPresent()) {
             KataResult first = unfinished.get();
             boolean plain = first.status() == Status.IN_PROGRESS || first.status() == Status.NOT_STARTED;
             terminal().println();
-            terminal().println(doing + " needs kata " + first.kata().id() + " done first: " + first.passed() + " of "
+            terminal().println("training needs kata " + first.kata().id() + " done first: " + first.passed() + " of "
                     + first.total() + " specs pass" + (plain ? "" : " (" + first.statusText() + ")") + "; run -Dkata="
                     + first.kata().id());
             return Optional.empty();
         }
+        return Optional.of(calculator());
+    }
+
+    /**
+     * Compiles kata 14 and the katas it builds on, without running their specs; the calculator of
+     * their classes, or empty, having said which kata does not compile.
+     *
+     * @throws IllegalArgumentException when the driver does not compile against kata 14's classes
+     */
+    Optional<Calculator> compiled() {
+        for (Kata each : needed()) {
+            Optional<String> error = engine.compileOnly(each, options.solutions() == Solutions.REFERENCE
+                    ? engine.referenceSources(each) : engine.learnerSources(each));
+            if (error.isPresent()) {
+                terminal().println("asking needs kata " + each.id() + " to compile first: " + error.get()
+                        + "; run -Dkata=" + each.id());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(calculator());
+    }
+
+    /** The calculator of the compiled classes, every call of which throws a {@link LearnerFailure} for what learner code throws. */
+    private Calculator calculator() {
         String source = driverSource();
         try {
-            Calculator calculator = (Calculator) engine.loadWith(kata, DRIVER, source)
-                    .getConstructor().newInstance();
-            return Optional.of(LearnerFailure.guard(calculator));
+            return LearnerFailure.guard((Calculator) engine.loadWith(kata, DRIVER, source).getConstructor().newInstance());
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException("the grader's training code does not compile against kata " + kata.id()
                     + ": " + e.getMessage(), e);
@@ -85,6 +102,14 @@ final class Capstone {
             throw new IllegalArgumentException("the grader's training code does not load with kata " + kata.id()
                     + ": " + e, e);
         }
+    }
+
+    /** Kata 14 and every kata it builds on, in kata order (the katas' own prerequisites come first). */
+    private List<Kata> needed() {
+        List<Kata> needed = new ArrayList<>();
+        collect(kata, repository.katas(), needed);
+        needed.sort(Comparator.comparing(Kata::id));
+        return needed;
     }
 
     /** {@code kata} after the katas it builds on, theirs first, each once. */

@@ -49,7 +49,7 @@ final class TrainMode implements Main.Mode {
     public int run() {
         try (Engine engine = new Engine(repository, options.settings())) {
             Capstone capstone = new Capstone(options, repository, engine);
-            Optional<Calculator> calculator = capstone.ready("training");
+            Optional<Calculator> calculator = capstone.graded();
             return calculator.isEmpty() ? 0 : new Run(capstone, calculator.get()).run();
         }
     }
@@ -84,13 +84,13 @@ final class TrainMode implements Main.Mode {
                 stage = "while drawing the cross-attention";
                 Attention attention = calculator.crossAttention(0);
                 stage = "while reading the weights";
-                SavedModel saved = new SavedModel(sizes, training.format(), training.describe() + " " + exactMatch,
+                SavedModel saved = new SavedModel(sizes, training.format(), training.describe() + "; " + exactMatch,
                         calculator.weights());
                 report(wrong);
                 return write(losses, attention, saved);
             } catch (LearnerFailure failure) {
                 out.println();
-                out.println("training stopped " + stage + ": your code threw " + failure.getMessage());
+                out.println("training stopped " + stage + ", in your code: " + failure.getMessage());
                 out.println("Nothing was saved; fix it and train again.");
                 return 0;
             }

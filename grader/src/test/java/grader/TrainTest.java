@@ -3,27 +3,43 @@ package grader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import grader.training.SavedModel;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 /**
- * {@code -Dtrain=calculator} and {@code -Dask} on a scratch copy of kata 14 and the katas it builds on:
- * blocked while they are skeletons, and a short real run with the reference solutions on a tiny model.
+ * {@code -Dtrain=calculator} and {@code -Dask} on scratch copies of kata 14 and the katas it builds on:
+ * blocked while they are skeletons, and short real runs of the reference solutions on a tiny model.
  */
 @DisplayName("The grader trains the calculator and asks it")
 class TrainTest {
 
     private static final Set<String> CALCULATOR = Set.of("04", "05", "06", "07", "09", "10", "11", "13", "14");
-    private static final String[] TINY = {"solutions", "reference", "steps", "3", "dModel", "8", "heads", "2", "dFF", "16",
-        "layers", "1"};
+    private static final String[] TINY = {"train", "calculator", "solutions", "reference", "steps", "3", "dModel", "8",
+        "heads", "2", "dFF", "16", "layers", "1"};
+    private static final String TRAINER = "reference/src/main/java/kata/calculator/Trainer.java";
+    private static final String WEIGHTS = ".grader/calculator/model.txt";
+
+    /** Reference solutions, shared so that the katas compile once. */
+    private static RepositoryCopy reference;
+
+    @BeforeAll
+    static void copyRepository() {
+        reference = RepositoryCopy.create(CALCULATOR);
+    }
+
+    @AfterAll
+    static void deleteCopy() {
+        reference.close();
+    }
 
     @Test
     @DisplayName("on the skeletons, training says which kata to finish first, exits 0 and writes nothing")
@@ -33,7 +49,7 @@ class TrainTest {
 
             assertThat(training.status()).isZero();
             assertThat(training.terminal()).containsPattern(
-                    "training needs kata 04 done first: 0 of \\d+ specs pass; run -Dkata=04");
+                    "\\ntraining needs kata 04 done first: 0 of \\d+ specs pass; run -Dkata=04\\n");
             assertThat(copy.resolve("PROGRESS.md")).doesNotExist();
             assertThat(copy.resolve(".grader/calculator")).doesNotExist();
         }
@@ -42,37 +58,75 @@ class TrainTest {
     @Test
     @DisplayName("with the reference: trains, reports the exact match, draws two pictures, saves weights that -Dask loads")
     void trainsAndAnswers() throws Exception {
-        try (RepositoryCopy copy = RepositoryCopy.create(CALCULATOR)) {
-            GraderRun.Outcome noModel = GraderRun.run(copy.root(), "solutions", "reference", "ask", "123+456");
+        GraderRun.Outcome training = GraderRun.run(reference.root(), TINY);
+        GraderRun.Outcome asked = GraderRun.run(reference.root(), "solutions", "reference", "ask", " 123+456 ");
+        GraderRun.Outcome malformed = GraderRun.run(reference.root(), "solutions", "reference", "ask", "12x+3");
 
-            GraderRun.Outcome training = GraderRun.run(copy.root(), TINY);
-            GraderRun.Outcome asked = GraderRun.run(copy.root(), "solutions", "reference", "ask", " 123+456 ");
-            GraderRun.Outcome malformed = GraderRun.run(copy.root(), "solutions", "reference", "ask", "12x+3");
+        assertThat(training.status()).as(training.terminal()).isZero();
+        assertThat(training.terminal())
+                .containsPattern("\\nexact match: [01]\\.\\d{3} \\(\\d+ of 2000 fresh problems\\)\\n")
+                .contains("step 3/3  loss ").contains(".grader/calculator/loss.svg").contains("-Dask=123+456");
+        assertThat(xml(reference.resolve(".grader/calculator/loss.svg")).getElementsByTagName("polyline").getLength())
+                .isEqualTo(2);
+        assertThat(xml(reference.resolve(".grader/calculator/cross-attention.svg")).getElementsByTagName("rect").getLength())
+                .isGreaterThan(7);
+        String weights = Files.readString(reference.resolve(WEIGHTS), StandardCharsets.UTF_8);
+        assertThat(SavedModel.parse(weights).text()).isEqualTo(weights);
+        assertThat(SavedModel.parse(weights).sizes().dModel()).isEqualTo(8);
+        assertThat(asked.status()).as(asked.terminal()).isZero();
+        assertThat(lastLine(asked.terminal())).matches("123\\+456 = (\\d+|\\?)");
+        assertThat(malformed.status()).isEqualTo(2);
+        assertThat(malformed.terminal()).startsWith("grader: -Dask=12x+3 is not a problem: ").contains("\"12x+3\"");
+        assertThat(reference.resolve("PROGRESS.md")).doesNotExist();
+    }
 
-            assertThat(noModel.status()).isEqualTo(2);
-            assertThat(noModel.terminal()).contains("No trained calculator yet").contains("-Dtrain=calculator");
-            assertThat(training.status()).as(training.terminal()).isZero();
-            assertThat(training.terminal()).containsPattern("\\nexact match: [01]\\.\\d{3} \\(\\d+ of 2000 fresh problems\\)\\n")
-                    .contains("step 3/3  loss ").contains(".grader/calculator/loss.svg").contains("-Dask=123+456");
-            assertThat(xml(copy.resolve(".grader/calculator/loss.svg")).getDocumentElement().getTagName()).isEqualTo("svg");
-            assertThat(xml(copy.resolve(".grader/calculator/cross-attention.svg")).getElementsByTagName("rect").getLength())
-                    .isGreaterThan(7);
-            String weights = Files.readString(copy.resolve(".grader/calculator/model.txt"), StandardCharsets.UTF_8);
-            assertThat(SavedModel.parse(weights).text()).isEqualTo(weights);
-            assertThat(SavedModel.parse(weights).sizes().dModel()).isEqualTo(8);
-            assertThat(asked.status()).as(asked.terminal()).isZero();
-            assertThat(lastLine(asked.terminal())).matches("123\\+456 = (\\d+|\\?)");
-            assertThat(malformed.status()).isEqualTo(2);
-            assertThat(malformed.terminal()).contains("grader: -Dask=12x+3 is not a problem: ").contains("12x+3");
-            assertThat(copy.resolve("PROGRESS.md")).doesNotExist();
+    @Test
+    @DisplayName("code that throws while training is named with its line, exits 0 and saves nothing")
+    void learnerCodeThatThrows() throws Exception {
+        Path weights = reference.resolve(WEIGHTS);
+        String before = Files.exists(weights) ? Files.readString(weights, StandardCharsets.UTF_8) : "";
+        String trainer = reference.read(TRAINER);
+        reference.replaceLine(TRAINER, "public TrainingStep step(Batch batch) {", """
+                    public TrainingStep step(Batch batch) {
+                        if (batch.source().length == 13) {
+                            throw new IllegalStateException("planted for batches of 13");
+                        }""");
+        GraderRun.Outcome training;
+        try {
+            training = GraderRun.run(reference.root(), append(TINY, "batch", "13"));
+        } finally {
+            reference.write(TRAINER, trainer);
         }
+
+        assertThat(training.status()).isZero();
+        assertThat(training.terminal()).contains(
+                "training stopped at step 1, in your code: IllegalStateException: planted for batches of 13 (at Trainer.java:");
+        assertThat(Files.exists(weights) ? Files.readString(weights, StandardCharsets.UTF_8) : "").isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("asking before any training says to train first, with status 2")
+    void askingBeforeTraining() {
+        try (RepositoryCopy copy = RepositoryCopy.create(Set.of("14"))) {
+            GraderRun.Outcome asked = GraderRun.run(copy.root(), "ask", "1+2");
+
+            assertThat(asked.status()).isEqualTo(2);
+            assertThat(asked.terminal()).isEqualTo("No trained calculator yet (.grader/calculator/model.txt does not exist):"
+                    + " train it first with mvn -q -pl grader exec:java -Dtrain=calculator" + System.lineSeparator());
+        }
+    }
+
+    private static String[] append(String[] options, String... more) {
+        String[] all = java.util.Arrays.copyOf(options, options.length + more.length);
+        System.arraycopy(more, 0, all, options.length, more.length);
+        return all;
     }
 
     private static Document xml(Path file) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
     }
 
-    private static String lastLine(String terminal) throws IOException {
+    private static String lastLine(String terminal) {
         List<String> lines = terminal.strip().lines().toList();
         return lines.get(lines.size() - 1);
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -110,12 +111,9 @@ public final class Engine implements AutoCloseable {
      */
     public KataResult grade(Kata kata, SourceSet mainSources, Map<String, KataResult> earlier) {
         long start = System.nanoTime();
-        List<String> brokenPrerequisites = kata.prerequisites().stream()
-                .filter(id -> !compiled.containsKey(id) || !compiled.get(id).errors().isEmpty())
-                .toList();
-        if (!brokenPrerequisites.isEmpty()) {
-            return notRun(kata, Status.BLOCKED,
-                    "blocked by " + String.join(", ", brokenPrerequisites) + ", which does not compile", start);
+        Optional<String> blocked = brokenPrerequisites(kata);
+        if (blocked.isPresent()) {
+            return notRun(kata, Status.BLOCKED, blocked.get(), start);
         }
         Compiled classes = compile(kata, mainSources);
         if (!classes.errors().isEmpty()) {
@@ -131,6 +129,28 @@ public final class Engine implements AutoCloseable {
         }
         SpecRun.Report run = specRun.run(classes.loader(), specClasses, kata.id());
         return classify(kata, run.result(), earlier, since(start), run.printed());
+    }
+
+    /**
+     * Compiles one kata with the given main sources and its specs as {@link #grade} does, after its
+     * prerequisites, without running the specs; why it did not compile, empty when it did.
+     */
+    public Optional<String> compileOnly(Kata kata, SourceSet mainSources) {
+        Optional<String> blocked = brokenPrerequisites(kata);
+        if (blocked.isPresent()) {
+            return blocked;
+        }
+        Compiled classes = compile(kata, mainSources);
+        return classes.errors().stream().findFirst().or(() -> classes.refusals().stream().findFirst());
+    }
+
+    /** {@code blocked by 07, which does not compile} when a prerequisite has not compiled (or was not compiled first). */
+    private Optional<String> brokenPrerequisites(Kata kata) {
+        List<String> broken = kata.prerequisites().stream()
+                .filter(id -> !compiled.containsKey(id) || !compiled.get(id).errors().isEmpty())
+                .toList();
+        return broken.isEmpty() ? Optional.empty()
+                : Optional.of("blocked by " + String.join(", ", broken) + ", which does not compile");
     }
 
     /**

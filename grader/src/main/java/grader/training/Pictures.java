@@ -8,7 +8,7 @@ public final class Pictures {
 
     private static final int PLOT_WIDTH = 560;
     private static final int PLOT_HEIGHT = 280;
-    private static final int TICKS = 5;
+    private static final int MOST_TICKS = 6;
     private static final int CELL = 40;
 
     private Pictures() {
@@ -25,18 +25,21 @@ public final class Pictures {
         for (double loss : losses) {
             top = Double.isFinite(loss) ? Math.max(top, loss) : top;
         }
-        top = top > 0 ? top : 1;
+        double tick = tickStep(top > 0 ? top : 1);
+        int ticks = (int) Math.ceil((top > 0 ? top : 1) / tick - 1e-9);
+        top = ticks * tick;
         int last = Math.max(2, losses.length);
         double bottom = Svg.MARGIN + PLOT_HEIGHT;
         svg.text(left, Svg.MARGIN - 16, "start", title);
         svg.line(left, bottom, left + PLOT_WIDTH, bottom, "#000000").line(left, Svg.MARGIN, left, bottom, "#000000");
-        for (int tick = 0; tick <= TICKS; tick++) {
-            double y = bottom - PLOT_HEIGHT * tick / (double) TICKS;
-            double x = left + PLOT_WIDTH * tick / (double) TICKS;
-            svg.line(left - 4, y, left, y, "#000000")
-                    .text(left - 6, y + 4, "end", String.format(Locale.ROOT, "%.2f", top * tick / TICKS));
+        for (int i = 0; i <= ticks; i++) {
+            double y = bottom - PLOT_HEIGHT * i / (double) ticks;
+            svg.line(left - 4, y, left, y, "#000000").text(left - 6, y + 4, "end", String.format(Locale.ROOT, "%.1f", i * tick));
+        }
+        for (int i = 0; i <= MOST_TICKS - 1; i++) {
+            double x = left + PLOT_WIDTH * i / (double) (MOST_TICKS - 1);
             svg.line(x, bottom, x, bottom + 4, "#000000")
-                    .text(x, bottom + 16, "middle", Long.toString(Math.round(1 + (last - 1) * tick / (double) TICKS)));
+                    .text(x, bottom + 16, "middle", Long.toString(Math.round(1 + (last - 1) * i / (double) (MOST_TICKS - 1))));
         }
         svg.text(left + PLOT_WIDTH / 2.0, bottom + 34, "middle", "step");
         svg.upwards(Svg.MARGIN - 14, Svg.MARGIN + PLOT_HEIGHT / 2.0, "loss (cross-entropy)");
@@ -76,6 +79,17 @@ public final class Pictures {
             }
         }
         return svg.done();
+    }
+
+    /** The smallest of 0.1, 0.2, 0.5, 1, 2, 5, 10, ... that marks {@code top} with at most {@link #MOST_TICKS} ticks. */
+    private static double tickStep(double top) {
+        for (double power = 0.1; ; power *= 10) {
+            for (double step : new double[] {power, 2 * power, 5 * power}) {
+                if (top / step <= MOST_TICKS) {
+                    return step;
+                }
+            }
+        }
     }
 
     private static double[] heights(double[] values, double top, double bottom) {
