@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,8 @@ class TrainTest {
         "heads", "2", "dFF", "16", "layers", "1"};
     private static final String TRAINER = "reference/src/main/java/kata/calculator/Trainer.java";
     private static final String WEIGHTS = ".grader/calculator/model.txt";
+    /** A wrong answer as training lists it: {@code   17+805 = 822  (model said 812)}. */
+    private static final Pattern WRONG = Pattern.compile("\\n  (\\d+\\+\\d+) = \\d+  \\(model said (.+)\\)\\n");
 
     /** Reference solutions, shared so that the katas compile once. */
     private static RepositoryCopy reference;
@@ -59,7 +63,10 @@ class TrainTest {
     @DisplayName("with the reference: trains, reports the exact match, draws two pictures, saves weights that -Dask loads")
     void trainsAndAnswers() throws Exception {
         GraderRun.Outcome training = GraderRun.run(reference.root(), TINY);
+        Matcher wrong = WRONG.matcher(training.terminal());
+        assertThat(wrong.find()).as(training.terminal()).isTrue();
         GraderRun.Outcome asked = GraderRun.run(reference.root(), "solutions", "reference", "ask", " 123+456 ");
+        GraderRun.Outcome again = GraderRun.run(reference.root(), "solutions", "reference", "ask", wrong.group(1));
         GraderRun.Outcome malformed = GraderRun.run(reference.root(), "solutions", "reference", "ask", "12x+3");
 
         assertThat(training.status()).as(training.terminal()).isZero();
@@ -75,6 +82,8 @@ class TrainTest {
         assertThat(SavedModel.parse(weights).sizes().dModel()).isEqualTo(8);
         assertThat(asked.status()).as(asked.terminal()).isZero();
         assertThat(lastLine(asked.terminal())).matches("123\\+456 = (\\d+|\\?)");
+        assertThat(lastLine(again.terminal())).as("the loaded model answers as the trained one did")
+                .isEqualTo(wrong.group(1) + " = " + (wrong.group(2).matches("\\d+") ? wrong.group(2) : "?"));
         assertThat(malformed.status()).isEqualTo(2);
         assertThat(malformed.terminal()).startsWith("grader: -Dask=12x+3 is not a problem: ").contains("\"12x+3\"");
         assertThat(reference.resolve("PROGRESS.md")).doesNotExist();
