@@ -76,6 +76,8 @@ class TrainingOptionsTest {
 
         assertThatThrownBy(() -> options.sizes(new ModelSizes(14, 64, 4, 256, 2, 2, 8)))
                 .hasMessage("-DdModel=10 is not a multiple of -Dheads=4: each head gets dModel / heads dimensions");
+        assertThatThrownBy(() -> Options.from(Map.of("train", "calculator", "dModel", "8", "heads", "3")))
+                .hasMessage("-DdModel=8 is not a multiple of -Dheads=3: each head gets dModel / heads dimensions");
     }
 
     @Test

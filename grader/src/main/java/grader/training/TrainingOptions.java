@@ -46,6 +46,7 @@ public record TrainingOptions(long seed, int steps, int batch, String format, Op
      * Reads the options, each missing one from {@link #DEFAULT}.
      *
      * @throws IllegalArgumentException naming the option and what it accepts when a value makes no sense
+     *     (when both {@code -DdModel} and {@code -Dheads} are given, also when the heads cannot share the width)
      */
     public static TrainingOptions from(Function<String, String> properties) {
         String format = value(properties, "format").map(v -> v.toLowerCase(Locale.ROOT)).orElse(DEFAULT.format);
@@ -57,13 +58,17 @@ public record TrainingOptions(long seed, int steps, int batch, String format, Op
         if (batch > TRAIN_PROBLEMS) {
             throw new IllegalArgumentException("-Dbatch=" + batch + " is more than the " + TRAIN_PROBLEMS + " training problems");
         }
-        return new TrainingOptions(
+        TrainingOptions options = new TrainingOptions(
                 value(properties, "seed").map(v -> parse("seed", v, Long::parseLong, "a whole number")).orElse(DEFAULT.seed),
                 count(properties, "steps").orElse(DEFAULT.steps), batch,
                 format, count(properties, "dModel"), count(properties, "heads"), count(properties, "dFF"),
                 count(properties, "layers"), count(properties, "warmup").orElse(DEFAULT.warmup),
                 real(properties, "rateFactor", false).orElse(DEFAULT.rateFactor),
                 smoothing(properties), clipNorm(properties));
+        if (options.dModel.isPresent() && options.heads.isPresent()) {
+            requireHeadsShare(options.dModel.getAsInt(), options.heads.getAsInt());
+        }
+        return options;
     }
 
     /**
@@ -75,11 +80,15 @@ public record TrainingOptions(long seed, int steps, int batch, String format, Op
         ModelSizes sizes = new ModelSizes(defaults.vocabSize(), dModel.orElse(defaults.dModel()),
                 heads.orElse(defaults.heads()), dFF.orElse(defaults.dFF()), layers.orElse(defaults.encoderLayers()),
                 layers.orElse(defaults.decoderLayers()), defaults.maxLength());
-        if (sizes.dModel() % sizes.heads() != 0) {
-            throw new IllegalArgumentException("-DdModel=" + sizes.dModel() + " is not a multiple of -Dheads="
-                    + sizes.heads() + ": each head gets dModel / heads dimensions");
-        }
+        requireHeadsShare(sizes.dModel(), sizes.heads());
         return sizes;
+    }
+
+    private static void requireHeadsShare(int dModel, int heads) {
+        if (dModel % heads != 0) {
+            throw new IllegalArgumentException("-DdModel=" + dModel + " is not a multiple of -Dheads=" + heads
+                    + ": each head gets dModel / heads dimensions");
+        }
     }
 
     /** The options a run was given, for the weights file and the report: {@code seed=1 steps=1500 ...}. */
