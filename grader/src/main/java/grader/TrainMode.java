@@ -31,7 +31,7 @@ final class TrainMode implements Main.Mode {
     /** Without a terminal, a plain progress line every this many steps (and after the last). */
     private static final int PLAIN_EVERY = 100;
     /** The weight of the past in the smoothed loss (an exponential moving average, bias-corrected). */
-    private static final double LOSS_MEMORY = 0.98;
+    private static final double LOSS_MEMORY = 0.9;
     /** How many wrong answers the report shows. */
     private static final int WRONG_SHOWN = 5;
 
@@ -176,7 +176,7 @@ final class TrainMode implements Main.Mode {
                 AtomicFile.write(loss, Pictures.lossCurve(losses[0], losses[1], String.format(Locale.ROOT,
                         "training loss, %d steps of %d problems (grey: each step, red: smoothed)", training.steps(),
                         training.batch())));
-                AtomicFile.write(heatmap, Pictures.crossAttention(attention));
+                AtomicFile.write(heatmap, Pictures.crossAttention(attention, training.format()));
             } catch (IOException e) {
                 out.println("grader: could not write the results into " + capstone.relative(folder) + ": " + e.getMessage());
                 return 2;

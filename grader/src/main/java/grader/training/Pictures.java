@@ -36,10 +36,10 @@ public final class Pictures {
             double y = bottom - PLOT_HEIGHT * i / (double) ticks;
             svg.line(left - 4, y, left, y, "#000000").text(left - 6, y + 4, "end", String.format(Locale.ROOT, "%.1f", i * tick));
         }
-        for (int i = 0; i <= MOST_TICKS - 1; i++) {
-            double x = left + PLOT_WIDTH * i / (double) (MOST_TICKS - 1);
-            svg.line(x, bottom, x, bottom + 4, "#000000")
-                    .text(x, bottom + 16, "middle", Long.toString(Math.round(1 + (last - 1) * i / (double) (MOST_TICKS - 1))));
+        int every = (int) Math.max(1, Math.round(tickStep(last)));
+        for (int step = every == 1 ? 1 : 0; step <= last; step += every) {
+            double x = left + PLOT_WIDTH * (Math.max(1, step) - 1) / (double) (last - 1);
+            svg.line(x, bottom, x, bottom + 4, "#000000").text(x, bottom + 16, "middle", Integer.toString(Math.max(1, step)));
         }
         svg.text(left + PLOT_WIDTH / 2.0, bottom + 34, "middle", "step");
         svg.upwards(Svg.MARGIN - 14, Svg.MARGIN + PLOT_HEIGHT / 2.0, "loss (cross-entropy)");
@@ -54,16 +54,19 @@ public final class Pictures {
 
     /**
      * The heatmap of {@code attention}: a row per output token, a column per source character, each
-     * cell red by its weight (white 0, red 1) and labelled with it.
+     * cell red by its weight (white 0, red 1) and labelled with it; {@code format} says in which
+     * order the digits come.
      */
-    public static String crossAttention(Attention attention) {
+    public static String crossAttention(Attention attention, String format) {
         List<String> columns = attention.sources();
         List<String> rows = attention.outputs();
         int left = 2 * Svg.MARGIN;
-        int top = 2 * Svg.MARGIN;
+        int top = 2 * Svg.MARGIN + 12;
         Svg svg = new Svg(left + columns.size() * CELL + 3 * Svg.MARGIN, top + rows.size() * CELL + Svg.MARGIN);
         svg.text(Svg.MARGIN / 2.0, Svg.MARGIN / 2.0 + 4, "start", "cross-attention of the last decoder layer, averaged"
                 + " over heads: " + attention.question());
+        svg.text(Svg.MARGIN / 2.0, Svg.MARGIN / 2.0 + 20, "start", "a row per token the model wrote"
+                + (format.equals("reversed") ? ", the sum's least significant digit first" : ""));
         svg.text(left + columns.size() * CELL / 2.0, top - 26, "middle", "source characters");
         svg.upwards(Svg.MARGIN / 2.0 + 4, top + rows.size() * CELL / 2.0, "output tokens");
         for (int s = 0; s < columns.size(); s++) {
