@@ -29,17 +29,12 @@ public final class AttentionBackward {
     public static AttentionGradients backward(Tensor q, Tensor k, Tensor v, Tensor weights, Tensor dOutput) {
         check(q, k, v, weights, dOutput);
         double scale = 1.0 / Math.sqrt(q.size(1));
-        Tensor dv = Matrices.matmul(transpose(weights), dOutput);          // (T_k, d_v)
+        Tensor dv = Matrices.matmul(Rows.transpose(weights), dOutput);          // (T_k, d_v)
         Tensor dWeights = Matrices.matmulTransposed(dOutput, v);           // (T_q, T_k)
         Tensor dScores = SoftmaxBackward.backward(weights, dWeights);      // (T_q, T_k)
         Tensor dq = scaled(Matrices.matmul(dScores, k), scale);            // (T_q, d_k)
-        Tensor dk = scaled(Matrices.matmul(transpose(dScores), q), scale); // (T_k, d_k)
+        Tensor dk = scaled(Matrices.matmul(Rows.transpose(dScores), q), scale); // (T_k, d_k)
         return new AttentionGradients(dq, dk, dv);
-    }
-
-    private static Tensor transpose(Tensor m) {
-        return Tensor.strided(m.storage(), new int[] {m.size(1), m.size(0)},
-                new int[] {m.strides()[1], m.strides()[0]}, m.offset());
     }
 
     private static Tensor scaled(Tensor m, double factor) {

@@ -1,6 +1,7 @@
 package kata.backprop;
 
 import java.util.Arrays;
+import kata.support.Matrices;
 import kata.support.Tensor;
 
 /**
@@ -24,27 +25,17 @@ public final class LinearBackward {
     /** dx, dW, db of {@code y = x W + b} for x {@code (T, d_in)} or {@code (B, T, d_in)}. */
     public static LinearGradients backward(Tensor x, Tensor weight, Tensor dy) {
         check(x, weight, dy);
-        int dIn = weight.size(0);
-        int dOut = weight.size(1);
-        Tensor dx = Tensor.zeros(x.shape());             // (..., d_in)
-        Tensor dWeight = Tensor.zeros(dIn, dOut);        // (d_in, d_out)
-        Tensor dBias = Tensor.zeros(dOut);               // (d_out)
-        for (int row = 0; row < Rows.count(x); row++) {
-            double[] xRow = Rows.read(x, row);           // (d_in)
-            double[] dyRow = Rows.read(dy, row);         // (d_out)
-            double[] dxRow = new double[dIn];            // (d_in): dy W^T
-            for (int i = 0; i < dIn; i++) {
-                for (int j = 0; j < dOut; j++) {
-                    dxRow[i] += dyRow[j] * weight.get(i, j);
-                    dWeight.set(dWeight.get(i, j) + xRow[i] * dyRow[j], i, j);   // x^T dy: += over rows
-                }
+        Tensor rows = Rows.matrix(x);                                      // (N, d_in): every position of every batch element
+        Tensor dRows = Rows.matrix(dy);                                    // (N, d_out)
+        Tensor dx = Matrices.matmulTransposed(dRows, weight);              // (N, d_in) = dy W^T
+        Tensor dWeight = Matrices.matmul(Rows.transpose(rows), dRows);     // (d_in, d_out) = x^T dy: a sum over every row
+        Tensor dBias = Tensor.zeros(weight.size(1));                       // (d_out)
+        for (int row = 0; row < dRows.size(0); row++) {
+            for (int j = 0; j < dBias.size(0); j++) {
+                dBias.set(dBias.get(j) + dRows.get(row, j), j);            // += over rows
             }
-            for (int j = 0; j < dOut; j++) {
-                dBias.set(dBias.get(j) + dyRow[j], j);                           // += over rows
-            }
-            Rows.write(dx, row, dxRow);
         }
-        return new LinearGradients(dx, dWeight, dBias);
+        return new LinearGradients(Tensor.of(x.shape(), dx.storage()), dWeight, dBias);
     }
 
     private static void check(Tensor x, Tensor weight, Tensor dy) {

@@ -37,17 +37,39 @@ final class Rows {
     static double[] read(Tensor t, int row) {
         int n = t.size(t.rank() - 1);
         double[] values = new double[n];
+        int[] index = index(t.shape(), row, 0);
         for (int k = 0; k < n; k++) {
-            values[k] = t.get(index(t.shape(), row, k));
+            index[index.length - 1] = k;                 // only the last coordinate moves along a row
+            values[k] = t.get(index);
         }
         return values;
     }
 
     /** Writes {@code values} into row {@code row} of {@code t}. */
     static void write(Tensor t, int row, double[] values) {
+        int[] index = index(t.shape(), row, 0);
         for (int k = 0; k < values.length; k++) {
-            t.set(values[k], index(t.shape(), row, k));
+            index[index.length - 1] = k;
+            t.set(values[k], index);
         }
+    }
+
+    /** {@code t (..., n)} as a matrix {@code (rows, n)}: t itself when it is one, else its rows copied. */
+    static Tensor matrix(Tensor t) {
+        if (t.rank() == 2) {
+            return t;
+        }
+        Tensor rows = Tensor.zeros(count(t), t.size(t.rank() - 1));
+        for (int row = 0; row < rows.size(0); row++) {
+            write(rows, row, read(t, row));
+        }
+        return rows;
+    }
+
+    /** The transpose of a matrix as a view: the same storage, strides swapped. */
+    static Tensor transpose(Tensor m) {
+        return Tensor.strided(m.storage(), new int[] {m.size(1), m.size(0)},
+                new int[] {m.strides()[1], m.strides()[0]}, m.offset());
     }
 
     static void requireSameShape(String name, Tensor t, String otherName, Tensor other) {

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import kata.support.Matrices;
 import kata.support.Seeds;
 import kata.support.Tensor;
 
 /**
- * Times the naive triple loop ({@code Matrices.matmul}) and your {@link BlockedMatmul} on the same
+ * Times the naive triple loop (one dot product per output, below) and your {@link BlockedMatmul} on the same
  * square matrices and writes their GFLOP/s side by side. Not a spec (no timing is ever asserted):
  * run it with {@code mvn -q -pl katas/12-compute -am process-test-classes -Dmeasure}, which writes
  * {@code katas/12-compute/measurements/matmul.txt} (git ignores that folder). The FLOP count per
@@ -32,7 +31,7 @@ public final class MatmulBenchmark {
             Tensor a = Tensor.uniform(Seeds.random(n), n, n);
             Tensor b = Tensor.uniform(Seeds.random(n + 1), n, n);
             double gflop = Flops.matmul(n, n, n) / 1e9;
-            double naive = gflop / bestSeconds(() -> Matrices.matmul(a, b));
+            double naive = gflop / bestSeconds(() -> naive(a, b));
             double blocked = gflop / bestSeconds(() -> BlockedMatmul.multiply(a, b, BLOCK));
             out.append(String.format(Locale.ROOT, "%6d %14.3f %20.3f%n", n, naive, blocked));
         }
@@ -50,5 +49,21 @@ public final class MatmulBenchmark {
             best = Math.min(best, (System.nanoTime() - start) / 1e9);
         }
         return best;
+    }
+
+    /** The textbook loop: for every output, walk a row of a and a column of b. */
+    private static Tensor naive(Tensor a, Tensor b) {
+        int n = a.size(0);
+        Tensor product = Tensor.zeros(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0.0;
+                for (int k = 0; k < n; k++) {
+                    sum += a.get(i, k) * b.get(k, j);
+                }
+                product.set(sum, i, j);
+            }
+        }
+        return product;
     }
 }

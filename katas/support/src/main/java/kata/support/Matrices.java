@@ -26,17 +26,33 @@ public final class Matrices {
             throw new IllegalArgumentException("cannot multiply " + shape(a) + " by " + shape(b)
                     + ": the columns of a must equal the rows of b");
         }
-        Tensor product = Tensor.zeros(a.size(0), b.size(1)); // (m, n)
-        for (int i = 0; i < a.size(0); i++) {
-            for (int j = 0; j < b.size(1); j++) {
-                double sum = 0.0;
-                for (int k = 0; k < a.size(1); k++) {
-                    sum += a.get(i, k) * b.get(k, j);
+        int m = a.size(0);
+        int n = b.size(1);
+        int inner = a.size(1);
+        double[] as = a.storage();
+        double[] bs = b.storage();
+        int[] sa = a.strides();
+        int[] sb = b.strides();
+        double[] product = new double[m * n];            // (m, n), row-major
+        // Row i of the product gathers a[i][k] times row k of b, k in order: each sum is added up in
+        // the same order as a dot product would, and the inner loop runs along rows, not columns.
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < inner; k++) {
+                double aik = as[a.offset() + i * sa[0] + k * sa[1]];
+                int bRow = b.offset() + k * sb[0];
+                int out = i * n;
+                if (sb[1] == 1) {                        // a row of b in one piece: the loop the JIT vectorizes
+                    for (int j = 0; j < n; j++) {
+                        product[out + j] += aik * bs[bRow + j];
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        product[out + j] += aik * bs[bRow + j * sb[1]];
+                    }
                 }
-                product.set(sum, i, j);
             }
         }
-        return product;
+        return rowMajor(product, m, n);
     }
 
     /**
@@ -52,17 +68,24 @@ public final class Matrices {
             throw new IllegalArgumentException("cannot multiply " + shape(a) + " by the transpose of "
                     + shape(b) + ": both need rows of the same length");
         }
-        Tensor product = Tensor.zeros(a.size(0), b.size(0)); // (m, n)
-        for (int i = 0; i < a.size(0); i++) {
-            for (int j = 0; j < b.size(0); j++) {
+        int m = a.size(0);
+        int n = b.size(0);
+        int inner = a.size(1);
+        double[] as = a.storage();
+        double[] bs = b.storage();
+        int[] sa = a.strides();
+        int[] sb = b.strides();
+        double[] product = new double[m * n];            // (m, n), row-major
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
                 double sum = 0.0;
-                for (int k = 0; k < a.size(1); k++) {
-                    sum += a.get(i, k) * b.get(j, k);
+                for (int k = 0; k < inner; k++) {
+                    sum += as[a.offset() + i * sa[0] + k * sa[1]] * bs[b.offset() + j * sb[0] + k * sb[1]];
                 }
-                product.set(sum, i, j);
+                product[i * n + j] = sum;
             }
         }
-        return product;
+        return rowMajor(product, m, n);
     }
 
     /**
@@ -91,6 +114,11 @@ public final class Matrices {
             eye.set(1.0, i, i);
         }
         return eye;
+    }
+
+    /** Wraps a fresh row-major array as an {@code (m, n)} tensor, without copying it. */
+    private static Tensor rowMajor(double[] values, int m, int n) {
+        return Tensor.strided(values, new int[] {m, n}, new int[] {n, 1}, 0);
     }
 
     private static void requireMatrix(String name, Tensor t) {

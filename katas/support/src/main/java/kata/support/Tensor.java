@@ -202,6 +202,30 @@ public final class Tensor {
         return storage[locate(index)];
     }
 
+    /** {@link #get(int...)} of a vector, without the index array: the same element and errors, faster. */
+    public double get(int i) {
+        if (shape.length == 1 && i >= 0 && i < shape[0]) {
+            return storage[offset + i * strides[0]];
+        }
+        return get(new int[] {i});
+    }
+
+    /** {@link #get(int...)} of a matrix, without the index array: the same element and errors, faster. */
+    public double get(int i, int j) {
+        if (shape.length == 2 && i >= 0 && i < shape[0] && j >= 0 && j < shape[1]) {
+            return storage[offset + i * strides[0] + j * strides[1]];
+        }
+        return get(new int[] {i, j});
+    }
+
+    /** {@link #get(int...)} of a rank-3 tensor, without the index array: the same element and errors, faster. */
+    public double get(int i, int j, int k) {
+        if (shape.length == 3 && i >= 0 && i < shape[0] && j >= 0 && j < shape[1] && k >= 0 && k < shape[2]) {
+            return storage[offset + i * strides[0] + j * strides[1] + k * strides[2]];
+        }
+        return get(new int[] {i, j, k});
+    }
+
     /**
      * Writes {@code value} at {@code index}, visible through every view of the same storage.
      *
@@ -209,6 +233,33 @@ public final class Tensor {
      */
     public void set(double value, int... index) {
         storage[locate(index)] = value;
+    }
+
+    /** {@link #set(double, int...)} of a vector, without the index array. */
+    public void set(double value, int i) {
+        if (shape.length == 1 && i >= 0 && i < shape[0]) {
+            storage[offset + i * strides[0]] = value;
+        } else {
+            set(value, new int[] {i});
+        }
+    }
+
+    /** {@link #set(double, int...)} of a matrix, without the index array. */
+    public void set(double value, int i, int j) {
+        if (shape.length == 2 && i >= 0 && i < shape[0] && j >= 0 && j < shape[1]) {
+            storage[offset + i * strides[0] + j * strides[1]] = value;
+        } else {
+            set(value, new int[] {i, j});
+        }
+    }
+
+    /** {@link #set(double, int...)} of a rank-3 tensor, without the index array. */
+    public void set(double value, int i, int j, int k) {
+        if (shape.length == 3 && i >= 0 && i < shape[0] && j >= 0 && j < shape[1] && k >= 0 && k < shape[2]) {
+            storage[offset + i * strides[0] + j * strides[1] + k * strides[2]] = value;
+        } else {
+            set(value, new int[] {i, j, k});
+        }
     }
 
     private int locate(int[] index) {

@@ -76,6 +76,55 @@ class TensorTest {
     }
 
     @Test
+    @DisplayName("the one-, two- and three-index get and set read and write what the array form does, errors included")
+    void fixedArityIndices() {
+        double[] storage = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        Tensor vector = Tensor.strided(storage, new int[] {3}, new int[] {2}, 1);
+        Tensor matrix = Tensor.strided(storage, new int[] {2, 3}, new int[] {1, 2}, 1);
+        Tensor cube = Tensor.strided(storage, new int[] {2, 2, 3}, new int[] {6, 1, 2}, 0);
+
+        assertThat(vector.get(2)).isEqualTo(vector.get(new int[] {2})).isEqualTo(5);
+        assertThat(matrix.get(1, 2)).isEqualTo(matrix.get(new int[] {1, 2})).isEqualTo(6);
+        assertThat(cube.get(1, 1, 2)).isEqualTo(cube.get(new int[] {1, 1, 2})).isEqualTo(11);
+        vector.set(-1, 0);
+        matrix.set(-2, 0, 1);
+        cube.set(-3, 1, 0, 2);
+        assertThat(storage[1]).isEqualTo(-1);
+        assertThat(storage[3]).isEqualTo(-2);
+        assertThat(storage[10]).isEqualTo(-3);
+        for (Tensor t : new Tensor[] {vector, matrix, cube}) {
+            assertThatIllegalArgumentException().isThrownBy(() -> t.get(3)).withMessageContaining("[");
+            assertThatIllegalArgumentException().isThrownBy(() -> t.get(0, 3)).withMessageContaining("[");
+            assertThatIllegalArgumentException().isThrownBy(() -> t.get(0, 0, 3)).withMessageContaining("[");
+            assertThatIllegalArgumentException().isThrownBy(() -> t.get(-1)).withMessageContaining("[");
+            assertThatIllegalArgumentException().isThrownBy(() -> t.set(0, -1, 0)).withMessageContaining("[");
+            assertThatIllegalArgumentException().isThrownBy(() -> t.set(0, 0, -1, 0)).withMessageContaining("[");
+            assertThatIllegalArgumentException().isThrownBy(() -> t.set(0, 3)).withMessageContaining("[");
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> matrix.get(2, 0)).withMessage("index [2, 0] is out of range for shape [2, 3]");
+        assertThatIllegalArgumentException().isThrownBy(() -> cube.set(0, 0, 2, 0)).withMessage("index [0, 2, 0] is out of range for shape [2, 2, 3]");
+    }
+
+    @Test
+    @DisplayName("products read their operands through any layout and are fresh row-major tensors")
+    void productsOfViews() {
+        double[] storage = {9, 1, 2, 3, 4, 5, 6};
+        Tensor a = Tensor.strided(storage, new int[] {2, 3}, new int[] {1, 2}, 1);   // [[1, 3, 5], [2, 4, 6]]
+        Tensor b = Tensor.strided(storage, new int[] {3, 2}, new int[] {2, 1}, 1);   // [[1, 2], [3, 4], [5, 6]]
+        Tensor broadcast = Tensor.strided(storage, new int[] {3, 2}, new int[] {0, 1}, 1);   // [[1, 2], [1, 2], [1, 2]]
+
+        assertThat(Matrices.matmul(a, b).storage()).containsExactly(35, 44, 44, 56);
+        assertThat(Matrices.matmul(a, broadcast).storage()).containsExactly(9, 18, 12, 24);
+        assertThat(Matrices.matmul(b, Tensor.strided(storage, new int[] {2, 1}, new int[] {2, 0}, 1)).storage())
+                .containsExactly(7, 15, 23);
+        assertThat(Matrices.matmulTransposed(a, a).storage()).containsExactly(35, 44, 44, 56);
+        assertThat(Matrices.matmul(a, b).strides()).containsExactly(2, 1);
+        assertThat(storage).containsExactly(9, 1, 2, 3, 4, 5, 6);
+        assertThat(Matrices.matmul(Tensor.zeros(0, 3), b).shape()).containsExactly(0, 2);
+        assertThat(Matrices.matmul(a, Tensor.zeros(3, 0)).shape()).containsExactly(2, 0);
+    }
+
+    @Test
     @DisplayName("seeded tensors repeat exactly for the same seed")
     void seededRandomness() {
         Tensor a = Tensor.gaussian(Seeds.random(7), 3, 4);

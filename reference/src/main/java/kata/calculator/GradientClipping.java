@@ -1,0 +1,46 @@
+package kata.calculator;
+
+import java.util.List;
+import kata.support.Tensor;
+
+/**
+ * Clipping by global norm: the gradients of all parameters seen as one long vector g; when
+ * {@code |g| > maxNorm}, every gradient is scaled by {@code maxNorm / |g|}. The direction of the
+ * step is kept (unlike clipping each value, or each tensor by its own norm); only its length is capped.
+ *
+ * <p>Common mistakes, and the spec that catches each:
+ * <ul>
+ *   <li>Each tensor clipped by its own norm: {@code GradientClippingSpec#oneNormOverEveryTensor}.</li>
+ *   <li>Gradients under the limit scaled up to it: {@code GradientClippingSpec#gradientsUnderTheLimitStayAsTheyAre}.</li>
+ * </ul>
+ */
+public final class GradientClipping {
+
+    private GradientClipping() {
+    }
+
+    /** Scales the gradients in place so that their global norm is at most {@code maxNorm}; the norm before. */
+    public static double clip(List<Tensor> gradients, double maxNorm) {
+        if (!(maxNorm > 0.0)) {
+            throw new IllegalArgumentException("maxNorm must be positive, was " + maxNorm);
+        }
+        double squares = 0.0;
+        for (Tensor g : gradients) {
+            for (int ordinal = 0; ordinal < g.elementCount(); ordinal++) {
+                double value = g.get(Tensors.unravel(g.shape(), ordinal));
+                squares += value * value;
+            }
+        }
+        double norm = Math.sqrt(squares);
+        if (norm > maxNorm) {
+            double scale = maxNorm / norm;
+            for (Tensor g : gradients) {
+                for (int ordinal = 0; ordinal < g.elementCount(); ordinal++) {
+                    int[] index = Tensors.unravel(g.shape(), ordinal);
+                    g.set(g.get(index) * scale, index);
+                }
+            }
+        }
+        return norm;
+    }
+}
