@@ -81,7 +81,7 @@ class AdamSpec {
     @Test
     @Order(4)
     @DisplayName("golden: three steps at a constant rate match torch.optim.Adam (0.9, 0.98), eps 1e-9, to 1e-9")
-    void threeStepsMatchPyTorchAtAConstantRate() {
+    void goldenStepsMatchPyTorch() {
         // GoldenAdam: katas/14-calculator/golden/generate.py, torch.optim.Adam in float64.
         Tensor weight = GoldenAdam.weight();
         Tensor bias = GoldenAdam.bias();
@@ -170,21 +170,21 @@ class AdamSpec {
     void badHyperparametersAreRejected() {
         List<Tensor> parameters = List.of(Tensor.vector(1.0));
         assertThatIllegalArgumentException().describedAs("beta1 = 1 never forgets and its correction divides by 0")
-                .isThrownBy(() -> new Adam(parameters, 1.0, 0.98, 1e-9)).withMessageContaining("beta1 = 1.0");
+                .isThrownBy(() -> new Adam(parameters, 1.0, 0.98, 1e-9)).withMessageContaining("beta1").withMessageContaining("1.0");
         assertThatIllegalArgumentException().describedAs("a negative beta1")
-                .isThrownBy(() -> new Adam(parameters, -0.1, 0.98, 1e-9)).withMessageContaining("beta1 = -0.1");
+                .isThrownBy(() -> new Adam(parameters, -0.1, 0.98, 1e-9)).withMessageContaining("beta1").withMessageContaining("-0.1");
         assertThatIllegalArgumentException().describedAs("beta2 = 1")
-                .isThrownBy(() -> new Adam(parameters, 0.9, 1.0, 1e-9)).withMessageContaining("beta2 = 1.0");
+                .isThrownBy(() -> new Adam(parameters, 0.9, 1.0, 1e-9)).withMessageContaining("beta2").withMessageContaining("1.0");
         assertThatIllegalArgumentException().describedAs("a negative beta2")
-                .isThrownBy(() -> new Adam(parameters, 0.9, -0.5, 1e-9)).withMessageContaining("beta2 = -0.5");
+                .isThrownBy(() -> new Adam(parameters, 0.9, -0.5, 1e-9)).withMessageContaining("beta2").withMessageContaining("-0.5");
         assertThatIllegalArgumentException().describedAs("NaN is no beta")
-                .isThrownBy(() -> new Adam(parameters, Double.NaN, 0.98, 1e-9)).withMessageContaining("beta1 = NaN");
+                .isThrownBy(() -> new Adam(parameters, Double.NaN, 0.98, 1e-9)).withMessageContaining("beta1").withMessageContaining("NaN");
         assertThatIllegalArgumentException().describedAs("NaN is no beta")
-                .isThrownBy(() -> new Adam(parameters, 0.9, Double.NaN, 1e-9)).withMessageContaining("beta2 = NaN");
+                .isThrownBy(() -> new Adam(parameters, 0.9, Double.NaN, 1e-9)).withMessageContaining("beta2").withMessageContaining("NaN");
         assertThatIllegalArgumentException().describedAs("eps 0 divides by zero where vhat is 0")
-                .isThrownBy(() -> new Adam(parameters, 0.9, 0.98, 0.0)).withMessageContaining("eps = 0.0");
+                .isThrownBy(() -> new Adam(parameters, 0.9, 0.98, 0.0)).withMessageContaining("eps").withMessageContaining("0.0");
         assertThatIllegalArgumentException().describedAs("NaN is no eps")
-                .isThrownBy(() -> new Adam(parameters, 0.9, 0.98, Double.NaN)).withMessageContaining("eps = NaN");
+                .isThrownBy(() -> new Adam(parameters, 0.9, 0.98, Double.NaN)).withMessageContaining("eps").withMessageContaining("NaN");
         assertThat(new Adam(parameters, 0.0, 0.0, Double.MIN_VALUE).steps()).describedAs("beta 0 and the smallest eps are allowed")
                 .isZero();
     }
@@ -202,10 +202,10 @@ class AdamSpec {
                 .isThrownBy(() -> adam.step(List.of(dBias), RATE)).withMessageContaining("gradients");
         assertThatIllegalArgumentException().describedAs("gradients[0] must have the weight's shape")
                 .isThrownBy(() -> adam.step(List.of(Tensor.zeros(3, 2), dBias), RATE))
-                .withMessageContaining("gradients[0]").withMessageContaining("[3, 2]").withMessageContaining("[2, 3]");
+                .withMessageContaining("gradient 0").withMessageContaining("[3, 2]").withMessageContaining("[2, 3]");
         assertThatIllegalArgumentException().describedAs("gradients[1] must have the bias's shape, checked before any update")
                 .isThrownBy(() -> adam.step(List.of(Tensor.zeros(2, 3), Tensor.vector(1, 1)), RATE))
-                .withMessageContaining("gradients[1]").withMessageContaining("[2]").withMessageContaining("[3]");
+                .withMessageContaining("gradient 1").withMessageContaining("[2]").withMessageContaining("[3]");
         assertThatIllegalArgumentException().describedAs("a negative rate climbs the loss")
                 .isThrownBy(() -> adam.step(List.of(Tensor.zeros(2, 3), dBias), -0.01)).withMessageContaining("rate");
         assertThatIllegalArgumentException().describedAs("NaN is no rate")

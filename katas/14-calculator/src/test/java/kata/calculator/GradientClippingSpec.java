@@ -26,7 +26,7 @@ class GradientClippingSpec {
     @Test
     @Order(1)
     @DisplayName("the norm is taken over all gradients together: [3] and [4] have global norm 5")
-    void theNormIsGlobal() {
+    void oneNormOverEveryTensor() {
         List<Tensor> gradients = List.of(Tensor.vector(3.0), Tensor.vector(4.0));
 
         double norm = GradientClipping.clip(gradients, 10.0);
@@ -55,7 +55,7 @@ class GradientClippingSpec {
     @Test
     @Order(3)
     @DisplayName("at or under maxNorm nothing changes, and infinity never clips")
-    void underTheLimitNothingChanges() {
+    void gradientsUnderTheLimitStayAsTheyAre() {
         Tensor gradient = Tensor.vector(3.0, 4.0);
 
         assertThat(GradientClipping.clip(List.of(gradient), 5.0)).isCloseTo(5.0, within(Tolerance.DEFAULT));

@@ -23,36 +23,32 @@ class ScheduleSpec {
 
     @Test
     @Order(1)
-    @DisplayName("step 1 of the paper's schedule: 512^-0.5 * 1 * 4000^-1.5 = 1.747e-7, a tiny first step")
-    void theFirstStepIsTiny() {
-        assertThat(Schedule.rate(1, 512, 4000)).describedAs("the warmup term step * warmup^-1.5 is the smaller")
+    @DisplayName("the paper's values for d = 512, warmup 4000: 1.747e-7 at step 1, the peak 6.988e-4 at 4000, 4.941e-4 at 8000, 1.398e-4 at 100000")
+    void thePaperValues() {
+        assertThat(Schedule.rate(1, 512, 4000)).describedAs("step 1: the warmup term 512^-0.5 * 1 * 4000^-1.5 is the smaller")
                 .isCloseTo(1.746928107421711e-07, within(1e-7 * Tolerance.DEFAULT));
-    }
-
-    @Test
-    @Order(2)
-    @DisplayName("step 4000 = warmup is the peak: 512^-0.5 * 4000^-0.5 = 6.988e-4")
-    void theRatePeaksAtTheEndOfTheWarmup() {
-        double peak = Schedule.rate(4000, 512, 4000);
-
-        assertThat(peak).describedAs("both terms equal warmup^-0.5 at step = warmup")
+        assertThat(Schedule.rate(4000, 512, 4000)).describedAs("step 4000 = warmup: both terms equal 4000^-0.5")
                 .isCloseTo(0.0006987712429686843, within(1e-4 * Tolerance.DEFAULT));
-        assertThat(Schedule.rate(3999, 512, 4000)).describedAs("still rising one step before").isLessThan(peak);
-        assertThat(Schedule.rate(4001, 512, 4000)).describedAs("already falling one step after").isLessThan(peak);
-    }
-
-    @Test
-    @Order(3)
-    @DisplayName("after the warmup the rate falls as 1 / sqrt(step): 4.941e-4 at 8000, 1.398e-4 at 100000")
-    void afterTheWarmupTheRateFallsAsTheInverseSquareRoot() {
-        assertThat(Schedule.rate(8000, 512, 4000)).describedAs("512^-0.5 * 8000^-0.5: the peak divided by sqrt 2")
+        assertThat(Schedule.rate(8000, 512, 4000)).describedAs("step 8000: 512^-0.5 * 8000^-0.5, the peak divided by sqrt 2")
                 .isCloseTo(0.0004941058844013093, within(1e-4 * Tolerance.DEFAULT));
-        assertThat(Schedule.rate(100_000, 512, 4000)).describedAs("512^-0.5 * 100000^-0.5")
+        assertThat(Schedule.rate(100_000, 512, 4000)).describedAs("step 100000: 512^-0.5 * 100000^-0.5")
                 .isCloseTo(0.00013975424859373687, within(1e-4 * Tolerance.DEFAULT));
     }
 
     @Test
-    @Order(4)
+    @Order(2)
+    @DisplayName("the rate peaks at step = warmup: it still rises one step before and already falls one step after")
+    void theRatePeaksAtTheEndOfTheWarmup() {
+        double peak = Schedule.rate(4000, 512, 4000);
+
+        assertThat(Schedule.rate(3999, 512, 4000)).describedAs("one step before the peak").isLessThan(peak)
+                .isCloseTo(0.0006985965501579421, within(1e-4 * Tolerance.DEFAULT));
+        assertThat(Schedule.rate(4001, 512, 4000)).describedAs("one step after the peak").isLessThan(peak)
+                .isCloseTo(0.000698683912937353, within(1e-4 * Tolerance.DEFAULT));
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("the warmup rises linearly: rate(2t) = 2 rate(t) before the peak; d scales it by d^-0.5")
     void theWarmupRisesLinearly() {
         double rate = Schedule.rate(10, 64, 100);
@@ -65,7 +61,7 @@ class ScheduleSpec {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     @DisplayName("step, dModel and warmup below 1 are rejected, each named")
     void valuesBelowOneAreRejected() {
         assertThatIllegalArgumentException().describedAs("steps count from 1: step 0 would divide by zero")
