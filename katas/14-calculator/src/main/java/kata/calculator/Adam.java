@@ -28,7 +28,7 @@ public final class Adam {
      * @param beta2      the second moment's decay, in {@code [0, 1)}
      * @param eps        added to {@code sqrt(vhat)}, above 0
      * @throws IllegalArgumentException when beta1 or beta2 is outside {@code [0, 1)} or NaN, or eps is not
-     *     above 0 (the message names the argument and its value, as {@code beta2 = 1.0})
+     *     above 0 (the message names the argument and its value, as {@code beta2 must be in [0, 1), was 1.0})
      */
     public Adam(List<Tensor> parameters, double beta1, double beta2, double eps) {
         throw new UnsupportedOperationException("TODO(14): zero moments of the parameters' shapes");
@@ -47,7 +47,7 @@ public final class Adam {
      * @param rate      the learning rate, at least 0
      * @throws IllegalArgumentException when the gradient list has another size (the message gives both
      *     sizes), when a gradient has another shape than its parameter (naming its index, as
-     *     {@code gradients[3]}, and both shapes, as {@code [2, 3]}), or when rate is negative or NaN
+     *     {@code gradient 3}, and both shapes, as {@code [2, 3]}), or when rate is negative or NaN
      *     (naming rate); a rejected step changes nothing
      */
     public void step(List<Tensor> gradients, double rate) {

@@ -37,8 +37,8 @@ public final class Model implements Predictor {
      * A freshly initialised model, every parameter drawn from {@code random} (the same seed gives the same model).
      *
      * @throws IllegalArgumentException when a size of {@code config} is below 1 or {@code vocabSize} below 3
-     *     (the message names the field, as {@code dModel = 0}), or when {@code dModel % heads != 0}
-     *     (naming both)
+     *     (the message names the field, as {@code dModel must be at least 1, was 0}), or when {@code dModel} is
+     *     odd (the positions pair sin and cos) or not a multiple of {@code heads} (naming both)
      */
     public static Model initialise(ModelConfig config, RandomGenerator random) {
         throw new UnsupportedOperationException("TODO(14): build every parameter of the encoder-decoder");
@@ -90,10 +90,11 @@ public final class Model implements Predictor {
      * @param source       {@code [B][S]} ids, {@code 1 <= S <= maxLength}; not modified
      * @param decoderInput {@code [B][T]} ids, {@code 1 <= T <= maxLength}; not modified
      * @return a fresh tensor of shape {@code (B, T, V)}
-     * @throws IllegalArgumentException when there is no row, when the two arrays have different numbers
-     *     of rows, when rows of one array differ in length, when a length is 0 or above maxLength (the
-     *     message names source or decoderInput and the lengths), or when an id is outside
-     *     {@code 0..V-1} (naming it, as {@code source[1][2] = 14})
+     * @throws IllegalArgumentException when there is no row or the two arrays have different numbers of
+     *     rows (the message names source and decoderInput), when a length is 0 or above maxLength (as
+     *     {@code source[0] must hold 1 to maxLength = 8 ids}), when rows of one array differ in length
+     *     (naming the row, as {@code decoderInput[1]}), or when an id is outside {@code 0..V-1} (naming it,
+     *     as {@code source[1][2] = 14})
      */
     @Override
     public Tensor logits(int[][] source, int[][] decoderInput) {
@@ -110,7 +111,7 @@ public final class Model implements Predictor {
      * @param smoothing label smoothing {@code eps} in {@code [0, 1]}
      * @return the loss and fresh gradient tensors, in the order and with the shapes of {@link #parameters()}
      * @throws IllegalArgumentException as {@link #logits} does, when labels have not the shape of the
-     *     decoder inputs (naming labels), or when smoothing is outside {@code [0, 1]} (naming smoothing)
+     *     decoder inputs (naming labels, as {@code labels[1]}), or when smoothing is outside {@code [0, 1]} (naming smoothing)
      */
     public LossAndGradients lossAndGradients(Batch batch, double smoothing) {
         throw new UnsupportedOperationException("TODO(14): forward, cross-entropy, backward through every block");

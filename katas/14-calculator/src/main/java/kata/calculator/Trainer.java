@@ -16,8 +16,8 @@ public final class Trainer {
      * A trainer of {@code model} with {@code adam}, which must optimise {@code model.parameters()}.
      *
      * @param warmup     the schedule's warmup steps, at least 1
-     * @param rateFactor multiplies the schedule's rate, above 0
-     * @param smoothing  label smoothing, in {@code [0, 1]}
+     * @param rateFactor multiplies the schedule's rate, above 0 and finite
+     * @param smoothing  label smoothing, in {@code [0, 1)}
      * @param clipNorm   the largest global gradient norm, above 0; {@code Double.POSITIVE_INFINITY} never clips
      * @throws IllegalArgumentException when an argument is outside its range (the message names it)
      */
