@@ -44,7 +44,8 @@ public enum Format {
      * (so does {@code "25"}: the digits are read least significant first), PLAIN {@code "52"} gives 52.
      *
      * @throws IllegalArgumentException when {@code answer} is empty, holds a character other than
-     *     {@code 0-9}, or has more than four digits; the message quotes the answer
+     *     {@code 0-9}, or has more than four digits; the message names the answer and quotes it, as
+     *     {@code answer "25$" is not one to four digits 0-9}
      */
     public int read(String answer) {
         throw new UnsupportedOperationException("TODO(14): the number the answer's digits stand for");

@@ -90,11 +90,12 @@ public final class Model implements Predictor {
      * @param source       {@code [B][S]} ids, {@code 1 <= S <= maxLength}; not modified
      * @param decoderInput {@code [B][T]} ids, {@code 1 <= T <= maxLength}; not modified
      * @return a fresh tensor of shape {@code (B, T, V)}
-     * @throws IllegalArgumentException when there is no row or the two arrays have different numbers of
-     *     rows (the message names source and decoderInput), when a length is 0 or above maxLength (as
-     *     {@code source[0] must hold 1 to maxLength = 8 ids}), when rows of one array differ in length
-     *     (naming the row, as {@code decoderInput[1]}), or when an id is outside {@code 0..V-1} (naming it,
-     *     as {@code source[1][2] = 14})
+     * @throws IllegalArgumentException when an array is null, has no row, or the two have different
+     *     numbers of rows (the message names source and decoderInput and gives both counts, as
+     *     {@code had 2 and 1} or {@code had null and 1}), when a row is null or its length 0 or above maxLength
+     *     (as {@code source[0] must hold 1 to maxLength = 8 ids, had 9}), when rows of one array differ in
+     *     length (naming the row, as {@code decoderInput[1]}), or when an id is outside {@code 0..V-1} (naming
+     *     it and the ids, as {@code source[1][2] = 14 is not an id of the vocabulary 0 to 13})
      */
     @Override
     public Tensor logits(int[][] source, int[][] decoderInput) {
@@ -105,13 +106,13 @@ public final class Model implements Predictor {
      * The batch's loss and its gradients: the mean over every non-PAD label of the batch of kata 13's
      * cross-entropy with label smoothing {@code smoothing} (PAD labels ignored, every position of every
      * problem counted once), and {@code dL/dθ} for every parameter by backpropagation through the
-     * whole model. No parameter is changed.
+     * whole model. A batch whose labels are all PAD has loss 0 and zero gradients. No parameter is changed.
      *
      * @param batch     sources, decoder inputs and labels, as {@link Dataset#batch} builds them; not modified
      * @param smoothing label smoothing {@code eps} in {@code [0, 1]}
      * @return the loss and fresh gradient tensors, in the order and with the shapes of {@link #parameters()}
-     * @throws IllegalArgumentException as {@link #logits} does, when labels have not the shape of the
-     *     decoder inputs (naming labels, as {@code labels[1]}), or when smoothing is outside {@code [0, 1]} (naming smoothing)
+     * @throws IllegalArgumentException as {@link #logits} does, when labels are null or have not the
+     *     shape of the decoder inputs (naming labels and the rows it had, or the row, as {@code labels[1]}), or when smoothing is outside {@code [0, 1]} (naming smoothing)
      */
     public LossAndGradients lossAndGradients(Batch batch, double smoothing) {
         throw new UnsupportedOperationException("TODO(14): forward, cross-entropy, backward through every block");

@@ -104,15 +104,21 @@ class FormatSpec {
     void readRejectsWhatIsNotAnAnswer() {
         for (Format format : Format.values()) {
             assertThatIllegalArgumentException().describedAs("an empty answer stands for no number")
-                    .isThrownBy(() -> format.read("")).withMessageContaining("\"\"");
+                    .isThrownBy(() -> format.read("")).withMessageContaining("answer").withMessageContaining("\"\"");
             assertThatIllegalArgumentException().describedAs("'$' is not a digit")
-                    .isThrownBy(() -> format.read("25$")).withMessageContaining("\"25$\"");
+                    .isThrownBy(() -> format.read("25$")).withMessageContaining("answer").withMessageContaining("\"25$\"");
+            assertThatIllegalArgumentException().describedAs("a letter is not a digit")
+                    .isThrownBy(() -> format.read("7a")).withMessageContaining("answer").withMessageContaining("\"7a\"");
+            assertThatIllegalArgumentException().describedAs("':' comes right after '9' but is not a digit")
+                    .isThrownBy(() -> format.read(":1")).withMessageContaining("answer").withMessageContaining("\":1\"");
+            assertThatIllegalArgumentException().describedAs("'/' comes right before '0' but is not a digit")
+                    .isThrownBy(() -> format.read("1/")).withMessageContaining("answer").withMessageContaining("\"1/\"");
             assertThatIllegalArgumentException().describedAs("a sign is not a digit")
-                    .isThrownBy(() -> format.read("-5")).withMessageContaining("\"-5\"");
+                    .isThrownBy(() -> format.read("-5")).withMessageContaining("answer").withMessageContaining("\"-5\"");
             assertThatIllegalArgumentException().describedAs("a sign is not a digit")
-                    .isThrownBy(() -> format.read("+5")).withMessageContaining("\"+5\"");
+                    .isThrownBy(() -> format.read("+5")).withMessageContaining("answer").withMessageContaining("\"+5\"");
             assertThatIllegalArgumentException().describedAs("no sum has five digits")
-                    .isThrownBy(() -> format.read("12345")).withMessageContaining("\"12345\"");
+                    .isThrownBy(() -> format.read("12345")).withMessageContaining("answer").withMessageContaining("\"12345\"");
         }
     }
 }

@@ -17,32 +17,47 @@ final class ModelChecks {
         return Model.initialise(ModelConfig.tiny(), Seeds.random(seed));
     }
 
-    /** The shapes of parameters() for V, d, d_ff and the layer counts of config, in the documented order. */
+    /** The shapes of parameters() for the sizes of config, in the documented order. */
     static List<int[]> parameterShapes(ModelConfig config) {
+        return parameters(config).stream().map(Parameter::shape).toList();
+    }
+
+    /** What each of parameters() is, as "decoder 0 cross-attention Wk", in the documented order. */
+    static List<String> parameterNames(ModelConfig config) {
+        return parameters(config).stream().map(Parameter::name).toList();
+    }
+
+    /** One parameter tensor of the model: what it is and its shape. */
+    private record Parameter(String name, int[] shape) {
+    }
+
+    private static List<Parameter> parameters(ModelConfig config) {
         int v = config.vocabSize();
         int d = config.dModel();
         int dFF = config.dFF();
-        List<int[]> shapes = new ArrayList<>();
-        shapes.add(new int[] {v, d});                                   // token table
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(new Parameter("token table", new int[] {v, d}));
         for (int layer = 0; layer < config.encoderLayers(); layer++) {
-            addNorm(shapes, d);
-            addAttention(shapes, d);
-            addNorm(shapes, d);
-            addFeedForward(shapes, d, dFF);
+            String prefix = "encoder " + layer + " ";
+            addNorm(parameters, prefix + "ln1", d);
+            addAttention(parameters, prefix + "self-attention", d);
+            addNorm(parameters, prefix + "ln2", d);
+            addFeedForward(parameters, prefix, d, dFF);
         }
-        addNorm(shapes, d);                                             // encoder final layer norm
+        addNorm(parameters, "encoder final ln", d);
         for (int layer = 0; layer < config.decoderLayers(); layer++) {
-            addNorm(shapes, d);
-            addAttention(shapes, d);                                    // self-attention
-            addNorm(shapes, d);
-            addAttention(shapes, d);                                    // cross-attention
-            addNorm(shapes, d);
-            addFeedForward(shapes, d, dFF);
+            String prefix = "decoder " + layer + " ";
+            addNorm(parameters, prefix + "ln1", d);
+            addAttention(parameters, prefix + "self-attention", d);
+            addNorm(parameters, prefix + "ln2", d);
+            addAttention(parameters, prefix + "cross-attention", d);
+            addNorm(parameters, prefix + "ln3", d);
+            addFeedForward(parameters, prefix, d, dFF);
         }
-        addNorm(shapes, d);                                             // decoder final layer norm
-        shapes.add(new int[] {d, v});                                   // W_out
-        shapes.add(new int[] {v});                                      // b_out
-        return shapes;
+        addNorm(parameters, "decoder final ln", d);
+        parameters.add(new Parameter("W_out", new int[] {d, v}));
+        parameters.add(new Parameter("b_out", new int[] {v}));
+        return parameters;
     }
 
     /**
@@ -112,22 +127,22 @@ final class ModelChecks {
         return Arrays.stream(rows).map(int[]::clone).toArray(int[][]::new);
     }
 
-    private static void addNorm(List<int[]> shapes, int d) {
-        shapes.add(new int[] {d});                                      // gamma
-        shapes.add(new int[] {d});                                      // beta
+    private static void addNorm(List<Parameter> parameters, String name, int d) {
+        parameters.add(new Parameter(name + " gamma", new int[] {d}));
+        parameters.add(new Parameter(name + " beta", new int[] {d}));
     }
 
-    private static void addAttention(List<int[]> shapes, int d) {
-        for (int projection = 0; projection < 4; projection++) {        // Wq bq, Wk bk, Wv bv, Wo bo
-            shapes.add(new int[] {d, d});
-            shapes.add(new int[] {d});
+    private static void addAttention(List<Parameter> parameters, String name, int d) {
+        for (String projection : new String[] {"q", "k", "v", "o"}) {
+            parameters.add(new Parameter(name + " W" + projection, new int[] {d, d}));
+            parameters.add(new Parameter(name + " b" + projection, new int[] {d}));
         }
     }
 
-    private static void addFeedForward(List<int[]> shapes, int d, int dFF) {
-        shapes.add(new int[] {d, dFF});
-        shapes.add(new int[] {dFF});
-        shapes.add(new int[] {dFF, d});
-        shapes.add(new int[] {d});
+    private static void addFeedForward(List<Parameter> parameters, String prefix, int d, int dFF) {
+        parameters.add(new Parameter(prefix + "W1", new int[] {d, dFF}));
+        parameters.add(new Parameter(prefix + "b1", new int[] {dFF}));
+        parameters.add(new Parameter(prefix + "W2", new int[] {dFF, d}));
+        parameters.add(new Parameter(prefix + "b2", new int[] {d}));
     }
 }

@@ -110,6 +110,12 @@ class ModelSpec {
         assertThatIllegalArgumentException().describedAs("a positional table of at least one row")
                 .isThrownBy(() -> Model.initialise(new ModelConfig(14, 8, 2, 16, 1, 1, 0), Seeds.random(1)))
                 .withMessageContaining("maxLength");
+        assertThatIllegalArgumentException().describedAs("at least one head: 8 % 0 is no answer")
+                .isThrownBy(() -> Model.initialise(new ModelConfig(14, 8, 0, 16, 1, 1, 8), Seeds.random(1)))
+                .withMessageContaining("heads");
+        assertThatIllegalArgumentException().describedAs("an odd d has no last sin and cos pair for the positions")
+                .isThrownBy(() -> Model.initialise(new ModelConfig(14, 3, 1, 16, 1, 1, 8), Seeds.random(1)))
+                .withMessageContaining("dModel");
         assertThatIllegalArgumentException().describedAs("a feed-forward layer of at least one unit")
                 .isThrownBy(() -> Model.initialise(new ModelConfig(14, 8, 2, 0, 1, 1, 8), Seeds.random(1)))
                 .withMessageContaining("dFF");
@@ -160,7 +166,17 @@ class ModelSpec {
         Model model = ModelChecks.tiny(7);
         assertThatIllegalArgumentException().describedAs("one decoder input per source")
                 .isThrownBy(() -> model.logits(new int[][] {SOURCE, SOURCE}, new int[][] {{1}}))
-                .withMessageContaining("decoderInput");
+                .withMessageContaining("decoderInput").withMessageContaining("had 2 and 1");
+        assertThatIllegalArgumentException().describedAs("no source array")
+                .isThrownBy(() -> model.logits(null, new int[][] {{1}})).withMessageContaining("had null and 1");
+        assertThatIllegalArgumentException().describedAs("no decoder input array")
+                .isThrownBy(() -> model.logits(new int[][] {SOURCE}, null)).withMessageContaining("had 1 and null");
+        assertThatIllegalArgumentException().describedAs("a missing first source")
+                .isThrownBy(() -> model.logits(new int[][] {null}, new int[][] {{1}})).withMessageContaining("source[0]");
+        assertThatIllegalArgumentException().describedAs("a missing first decoder input")
+                .isThrownBy(() -> model.logits(new int[][] {SOURCE}, new int[][] {null})).withMessageContaining("decoderInput[0]");
+        assertThatIllegalArgumentException().describedAs("a missing second source")
+                .isThrownBy(() -> model.logits(new int[][] {SOURCE, null}, new int[][] {{1}, {1}})).withMessageContaining("source[1]");
         assertThatIllegalArgumentException().describedAs("sources of one length")
                 .isThrownBy(() -> model.logits(new int[][] {SOURCE, {4, 3, 4}}, new int[][] {{1}, {1}}))
                 .withMessageContaining("source[1]");
@@ -169,20 +185,21 @@ class ModelSpec {
                 .withMessageContaining("decoderInput[1]");
         assertThatIllegalArgumentException().describedAs("the positional table has maxLength = 8 rows")
                 .isThrownBy(() -> model.logits(new int[][] {{4, 4, 4, 4, 4, 4, 4, 4, 4}}, new int[][] {{1}}))
-                .withMessageContaining("source").withMessageContaining("maxLength = 8");
+                .withMessageContaining("source").withMessageContaining("maxLength = 8").withMessageContaining("had 9");
         assertThatIllegalArgumentException().describedAs("the positional table has maxLength = 8 rows")
                 .isThrownBy(() -> model.logits(new int[][] {SOURCE}, new int[][] {{1, 4, 4, 4, 4, 4, 4, 4, 4}}))
                 .withMessageContaining("decoderInput").withMessageContaining("maxLength = 8");
         assertThatIllegalArgumentException().describedAs("14 is not an id of a 14-symbol vocabulary")
                 .isThrownBy(() -> model.logits(new int[][] {SOURCE, {4, 3, 14, 0, 0, 0, 0}}, new int[][] {{1}, {1}}))
-                .withMessageContaining("source[1][2] = 14");
+                .withMessageContaining("source[1][2] = 14").withMessageContaining("0 to 13");
         assertThatIllegalArgumentException().describedAs("ids are not negative")
                 .isThrownBy(() -> model.logits(new int[][] {SOURCE}, new int[][] {{1, -1}}))
                 .withMessageContaining("decoderInput[0][1] = -1");
         assertThatIllegalArgumentException().describedAs("an empty batch")
                 .isThrownBy(() -> model.logits(new int[0][], new int[0][])).withMessageContaining("source");
         assertThatIllegalArgumentException().describedAs("an empty decoder input has no position to score")
-                .isThrownBy(() -> model.logits(new int[][] {SOURCE}, new int[][] {{}})).withMessageContaining("decoderInput");
+                .isThrownBy(() -> model.logits(new int[][] {SOURCE}, new int[][] {{}})).withMessageContaining("decoderInput")
+                .withMessageContaining("had 0");
     }
 
     @Test
@@ -218,6 +235,83 @@ class ModelSpec {
 
     @Test
     @Order(10)
+    @DisplayName("a batch of one problem has the loss of its definition; a batch of PAD labels only has loss 0 and no gradient")
+    void smallAndEmptyBatches() {
+        Model model = ModelChecks.tiny(9);
+        Batch one = Dataset.batch(List.of(new Problem(7, 45)), Format.PLAIN);
+        Batch padded = Dataset.batch(List.of(new Problem(7, 45), new Problem(3, 4)), Format.PLAIN);
+        Batch nothing = new Batch(padded.source(), padded.decoderInput(), new int[][] {new int[5], new int[5]});
+
+        LossAndGradients single = model.lossAndGradients(one, 0.1);
+        LossAndGradients none = model.lossAndGradients(nothing, 0.1);
+
+        assertThat(single.loss()).describedAs("the 3 labels 52$ of one problem").isCloseTo(ModelChecks.loss(model, one, 0.1),
+                within(Tolerance.DEFAULT));
+        assertThat(single.gradients()).hasSameSizeAs(model.parameters());
+        assertThat(none.loss()).describedAs("no label to predict: loss 0, never NaN (0 / 0)").isEqualTo(0.0);
+        for (int k = 0; k < none.gradients().size(); k++) {
+            assertThatTensor(none.gradients().get(k)).describedAs("gradients[%d] without a label", k)
+                    .isCloseTo(Tensor.zeros(model.parameters().get(k).shape()), 0.0);
+        }
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("every parameter but the key biases moves the loss: no block is left out of the forward or the backward pass")
+    void everyParameterButTheKeyBiasesGetsAGradient() {
+        Model model = ModelChecks.tiny(10);
+        Batch batch = Dataset.batch(List.of(new Problem(7, 45), new Problem(999, 1)), Format.PLAIN);
+        List<String> names = ModelChecks.parameterNames(ModelConfig.tiny());
+
+        List<Tensor> gradients = model.lossAndGradients(batch, 0.1).gradients();
+
+        for (int k = 0; k < gradients.size(); k++) {
+            double largest = 0.0;
+            for (int[] index : Indices.of(gradients.get(k).shape())) {
+                largest = Math.max(largest, Math.abs(gradients.get(k).get(index)));
+            }
+            if (names.get(k).endsWith("bk")) {
+                assertThat(largest).describedAs("%s adds one constant to a whole row of scores, which the softmax ignores:"
+                        + " its gradient is 0", names.get(k)).isLessThan(1e-12);
+            } else {
+                assertThat(largest).describedAs("the largest gradient of parameters()[%d], %s", k, names.get(k))
+                        .isGreaterThan(1e-6);
+            }
+        }
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("labels of another shape and smoothing outside [0, 1] are rejected, naming them")
+    void badBatchesAreRejected() {
+        Model model = ModelChecks.tiny(11);
+        Batch batch = Dataset.batch(List.of(new Problem(7, 45), new Problem(3, 4)), Format.PLAIN);
+        int[][] source = batch.source();
+        int[][] input = batch.decoderInput();
+
+        assertThatIllegalArgumentException().describedAs("one row of labels per problem")
+                .isThrownBy(() -> model.lossAndGradients(new Batch(source, input, new int[1][5]), 0.1))
+                .withMessageContaining("labels").withMessageContaining("had 1");
+        assertThatIllegalArgumentException().describedAs("no labels at all")
+                .isThrownBy(() -> model.lossAndGradients(new Batch(source, input, null), 0.1))
+                .withMessageContaining("labels").withMessageContaining("had null");
+        assertThatIllegalArgumentException().describedAs("one label per decoder input token, in every row")
+                .isThrownBy(() -> model.lossAndGradients(new Batch(source, input, new int[][] {new int[5], new int[4]}), 0.1))
+                .withMessageContaining("labels[1]");
+        assertThatIllegalArgumentException().describedAs("a missing row of labels")
+                .isThrownBy(() -> model.lossAndGradients(new Batch(source, input, new int[][] {new int[5], null}), 0.1))
+                .withMessageContaining("labels[1]");
+        assertThatIllegalArgumentException().describedAs("smoothing above 1 is no distribution")
+                .isThrownBy(() -> model.lossAndGradients(batch, 1.5)).withMessageContaining("smoothing");
+        assertThatIllegalArgumentException().describedAs("negative smoothing")
+                .isThrownBy(() -> model.lossAndGradients(batch, -0.1)).withMessageContaining("smoothing");
+        assertThatIllegalArgumentException().describedAs("the sources are checked as logits checks them")
+                .isThrownBy(() -> model.lossAndGradients(new Batch(new int[][] {source[0]}, input, batch.labels()), 0.1))
+                .withMessageContaining("had 1 and 2");
+    }
+
+    @Test
+    @Order(13)
     @DisplayName("gradient check of the whole tiny model: sampled elements of every parameter against central differences")
     void gradientsMatchFiniteDifferences() {
         Model model = ModelChecks.tiny(10);
@@ -225,6 +319,7 @@ class ModelSpec {
         double smoothing = 0.1;
         List<Tensor> parameters = model.parameters();
         SplittableRandom random = new SplittableRandom(10);
+        List<String> names = ModelChecks.parameterNames(ModelConfig.tiny());
 
         List<Tensor> gradients = model.lossAndGradients(batch, smoothing).gradients();
 
@@ -236,7 +331,7 @@ class ModelSpec {
             for (int sample = 0; sample < 3; sample++) {
                 int[] index = randomIndex(parameter.shape(), random);
                 double value = parameter.get(index);
-                GradientCheck.assertGradient("parameters()[" + k + "] at " + Arrays.toString(index),
+                GradientCheck.assertGradient("parameters()[" + k + "] (" + names.get(k) + ") at " + Arrays.toString(index),
                         at -> lossWith(model, batch, smoothing, parameter, index, at.get(0)),
                         Tensor.vector(value), Tensor.vector(gradients.get(k).get(index)));
                 parameter.set(value, index);
@@ -245,7 +340,7 @@ class ModelSpec {
     }
 
     @Test
-    @Order(11)
+    @Order(14)
     @DisplayName("lossAndGradients changes no parameter and no batch array, and its gradients are fresh tensors")
     void lossAndGradientsLeavesTheModelAlone() {
         Model model = ModelChecks.tiny(11);
@@ -270,7 +365,7 @@ class ModelSpec {
     }
 
     @Test
-    @Order(12)
+    @Order(15)
     @DisplayName("parameters() are the live tensors: a change to one changes the logits")
     void parametersAreTheLiveTensors() {
         Model model = ModelChecks.tiny(12);
@@ -286,7 +381,7 @@ class ModelSpec {
     }
 
     @Test
-    @Order(13)
+    @Order(16)
     @DisplayName("causality: changing a later decoder token leaves the logits of every earlier position unchanged")
     void laterDecoderTokensDoNotChangeEarlierLogits() {
         Model model = ModelChecks.tiny(13);
@@ -303,7 +398,7 @@ class ModelSpec {
     }
 
     @Test
-    @Order(14)
+    @Order(17)
     @DisplayName("greedy decoding's choices equal the argmax of one teacher-forced pass over its own output")
     void greedyDecodingAgreesWithTheParallelPass() {
         Model model = ModelChecks.tiny(14);
@@ -324,7 +419,7 @@ class ModelSpec {
     }
 
     @Test
-    @Order(15)
+    @Order(18)
     @DisplayName("PAD source tokens change nothing: \"7+45___\" gives the logits of \"7+45\"")
     void padSourceTokensChangeNothing() {
         Model model = ModelChecks.tiny(15);
@@ -338,7 +433,7 @@ class ModelSpec {
     }
 
     @Test
-    @Order(16)
+    @Order(19)
     @DisplayName("crossAttention is (T, S): each row sums to 1 and PAD source columns get 0")
     void crossAttentionRowsSumToOne() {
         Model model = ModelChecks.tiny(16);

@@ -112,10 +112,13 @@ class TrainerSpec {
 
     @Test
     @Order(5)
-    @DisplayName("warmup below 1, a rateFactor not positive and finite, smoothing outside [0, 1) and clipNorm not above 0 are rejected")
+    @DisplayName("warmup below 1 (1 is allowed), a rateFactor not positive and finite, smoothing outside [0, 1) and clipNorm not above 0 are rejected")
     void badSettingsAreRejected() {
         Model model = ModelChecks.tiny(25);
         Adam adam = Adam.paper(model.parameters());
+        assertThat(new Trainer(model, adam, 1, 1.0, 0.0, Double.POSITIVE_INFINITY).step(BATCH).rate())
+                .describedAs("warmup 1 is allowed: the rate at step 1 is then 8^-0.5").isCloseTo(Schedule.rate(1, 8, 1),
+                        within(Tolerance.DEFAULT));
         assertThatIllegalArgumentException().describedAs("the schedule needs warmup >= 1")
                 .isThrownBy(() -> new Trainer(model, adam, 0, 1.0, 0.1, 1.0)).withMessageContaining("warmup");
         assertThatIllegalArgumentException().describedAs("a rate factor of 0 never moves")
