@@ -172,7 +172,8 @@ class ModelSpec {
         assertThatIllegalArgumentException().describedAs("no decoder input array")
                 .isThrownBy(() -> model.logits(new int[][] {SOURCE}, null)).withMessageContaining("had 1 and null");
         assertThatIllegalArgumentException().describedAs("a missing first source")
-                .isThrownBy(() -> model.logits(new int[][] {null}, new int[][] {{1}})).withMessageContaining("source[0]");
+                .isThrownBy(() -> model.logits(new int[][] {null}, new int[][] {{1}})).withMessageContaining("source[0]")
+                .withMessageContaining("had null");
         assertThatIllegalArgumentException().describedAs("a missing first decoder input")
                 .isThrownBy(() -> model.logits(new int[][] {SOURCE}, new int[][] {null})).withMessageContaining("decoderInput[0]");
         assertThatIllegalArgumentException().describedAs("a missing second source")
@@ -305,6 +306,9 @@ class ModelSpec {
                 .isThrownBy(() -> model.lossAndGradients(batch, 1.5)).withMessageContaining("smoothing");
         assertThatIllegalArgumentException().describedAs("negative smoothing")
                 .isThrownBy(() -> model.lossAndGradients(batch, -0.1)).withMessageContaining("smoothing");
+        assertThatIllegalArgumentException().describedAs("smoothing is checked for a batch of one problem too")
+                .isThrownBy(() -> model.lossAndGradients(Dataset.batch(List.of(new Problem(1, 2)), Format.PLAIN), 2.0))
+                .withMessageContaining("smoothing");
         assertThatIllegalArgumentException().describedAs("the sources are checked as logits checks them")
                 .isThrownBy(() -> model.lossAndGradients(new Batch(new int[][] {source[0]}, input, batch.labels()), 0.1))
                 .withMessageContaining("had 1 and 2");
