@@ -37,6 +37,9 @@ final class Rows {
     static double[] read(Tensor t, int row) {
         int n = t.size(t.rank() - 1);
         double[] values = new double[n];
+        if (n == 0) {
+            return values;                               // an empty row has no index to start from
+        }
         int[] index = index(t.shape(), row, 0);
         for (int k = 0; k < n; k++) {
             index[index.length - 1] = k;                 // only the last coordinate moves along a row
@@ -47,6 +50,9 @@ final class Rows {
 
     /** Writes {@code values} into row {@code row} of {@code t}. */
     static void write(Tensor t, int row, double[] values) {
+        if (values.length == 0) {
+            return;
+        }
         int[] index = index(t.shape(), row, 0);
         for (int k = 0; k < values.length; k++) {
             index[index.length - 1] = k;

@@ -47,16 +47,6 @@ final class Tensors {
         }
     }
 
-    /** Adds {@code block (T, d)} into rows {@code b T ..} of {@code rows}. */
-    static void addInto(Tensor rows, int b, Tensor block) {
-        int length = block.size(0);
-        for (int t = 0; t < length; t++) {
-            for (int c = 0; c < block.size(1); c++) {
-                rows.set(rows.get(b * length + t, c) + block.get(t, c), b * length + t, c);
-            }
-        }
-    }
-
     /** {@code a + b}, same shape, into a fresh tensor. */
     static Tensor sum(Tensor a, Tensor b) {
         Tensor result = Tensor.zeros(a.shape());
@@ -84,6 +74,14 @@ final class Tensors {
 
     /** {@code into += factor * delta}, same shape. */
     static void addScaled(Tensor into, Tensor delta, double factor) {
+        if (into.rank() == 2) {
+            for (int i = 0; i < into.size(0); i++) {
+                for (int j = 0; j < into.size(1); j++) {
+                    into.set(into.get(i, j) + factor * delta.get(i, j), i, j);
+                }
+            }
+            return;
+        }
         int[] shape = into.shape();
         for (int ordinal = 0; ordinal < into.elementCount(); ordinal++) {
             int[] index = unravel(shape, ordinal);

@@ -68,24 +68,17 @@ public final class Matrices {
             throw new IllegalArgumentException("cannot multiply " + shape(a) + " by the transpose of "
                     + shape(b) + ": both need rows of the same length");
         }
-        int m = a.size(0);
+        // b^T copied once into a row-major (k, n) array, then the same row-wise loop as matmul: every
+        // sum is still added up in the order of k, as the dot product of a row of a and a row of b.
         int n = b.size(0);
-        int inner = a.size(1);
-        double[] as = a.storage();
-        double[] bs = b.storage();
-        int[] sa = a.strides();
-        int[] sb = b.strides();
-        double[] product = new double[m * n];            // (m, n), row-major
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double sum = 0.0;
-                for (int k = 0; k < inner; k++) {
-                    sum += as[a.offset() + i * sa[0] + k * sa[1]] * bs[b.offset() + j * sb[0] + k * sb[1]];
-                }
-                product[i * n + j] = sum;
+        int inner = b.size(1);
+        double[] transposed = new double[inner * n];
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < inner; k++) {
+                transposed[k * n + j] = b.get(j, k);
             }
         }
-        return rowMajor(product, m, n);
+        return matmul(a, rowMajor(transposed, inner, n));
     }
 
     /**
