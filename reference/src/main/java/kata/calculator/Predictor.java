@@ -2,16 +2,20 @@ package kata.calculator;
 
 import kata.support.Tensor;
 
-/** Anything that scores the next token: the model, or a spec's stand-in. */
+/**
+ * Whatever turns sources and decoder inputs into next-token scores: the {@link Model}, or a spec's
+ * stand-in. {@link Decoding} needs nothing else.
+ */
 @FunctionalInterface
 public interface Predictor {
 
     /**
-     * The logits of every position of every decoder input.
+     * The logits of every decoder position: {@code logits[i][t][v]} scores token {@code v} as the token
+     * after {@code decoderInput[i][0..t]}.
      *
-     * @param source       {@code B} source sequences of ids
-     * @param decoderInput {@code B} decoder inputs of {@code T} ids each, START first
-     * @return shape {@code (B, T, V)}: row {@code t} scores the token that follows {@code decoderInput[b][t]}
+     * @param source       {@code [B][S]}: {@code B} sources of {@code S} ids each
+     * @param decoderInput {@code [B][T]}: {@code B} decoder inputs of {@code T} ids each
+     * @return shape {@code (B, T, V)}
      */
     Tensor logits(int[][] source, int[][] decoderInput);
 }
