@@ -21,7 +21,8 @@ public final class Main {
         System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
         int status;
         try {
-            status = run(properties, System.out);
+            boolean training = properties.containsKey("train");
+            status = training && FullJit.needed(properties) ? FullJit.run(properties) : run(properties, System.out);
         } catch (LinkageError e) {
             System.out.println("grader: the grader is not built, or only partly (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "): run mvn verify from the repository root first");

@@ -3,9 +3,6 @@ package grader.engine;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +39,7 @@ final class ForkedSpecRun {
                 "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         command.addAll(quickTheoriesSettings());
         command.addAll(List.of(
-                "-cp", graderClassPath(),
+                "-cp", GraderClassPath.get(),
                 ForkedSpecRun.class.getName(),
                 results.toString(), Long.toString(settings.specTimeoutSeconds()), Long.toString(settings.kataTimeoutSeconds()),
                 kataId, join(classFolders), String.join(",", specClasses)));
@@ -94,26 +91,6 @@ final class ForkedSpecRun {
             }
         }
         return properties;
-    }
-
-    /**
-     * Where the grader's classes and libraries are: the URLs of the class loader that loaded the
-     * grader under exec:java (where the class path property names Maven's launcher), else the
-     * class path.
-     */
-    private static String graderClassPath() {
-        if (ForkedSpecRun.class.getClassLoader() instanceof URLClassLoader urls) {
-            Set<String> entries = new LinkedHashSet<>();
-            for (URL url : urls.getURLs()) {
-                try {
-                    entries.add(Path.of(url.toURI()).toString());
-                } catch (URISyntaxException | IllegalArgumentException e) {
-                    // not a file: nothing a child JVM could load from
-                }
-            }
-            return String.join(File.pathSeparator, entries);
-        }
-        return System.getProperty("java.class.path");
     }
 
     private static String join(List<Path> folders) {

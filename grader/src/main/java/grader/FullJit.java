@@ -1,0 +1,62 @@
+package grader;
+
+import grader.engine.GraderClassPath;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Training runs in a JVM of its own. Maven's JVM starts with {@code -XX:TieredStopAtLevel=1}
+ * ({@code .mvn/jvm.config}: a quicker start for grading), which keeps the JIT at its first tier: the
+ * numeric loops of training then run about 1.6 times slower and are never vectorized. The grader
+ * starts itself again with the JVM's default compilers and the same options, and waits for it.
+ */
+final class FullJit {
+
+    /** Set in the second JVM, so that it trains instead of starting a third. */
+    static final String CHILD = "grader.fullJit";
+
+    private FullJit() {
+    }
+
+    /** True when this JVM runs with the first JIT tier only and was not started by the grader for training. */
+    static boolean needed(Map<String, String> properties) {
+        return !properties.containsKey(CHILD)
+                && ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:TieredStopAtLevel=1");
+    }
+
+    /** Runs the grader with {@code properties}' options in a JVM with the full JIT; its exit status. */
+    static int run(Map<String, String> properties) {
+        ProcessBuilder child = new ProcessBuilder(command(properties, GraderClassPath.get()))
+                .directory(new File(System.getProperty("user.dir")))
+                .inheritIO();
+        try {
+            return child.start().waitFor();
+        } catch (IOException e) {
+            System.out.println("grader: cannot start a JVM for training (" + e.getMessage() + "); training here instead");
+            properties.put(CHILD, "true");
+            return Main.run(properties, System.out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 2;
+        }
+    }
+
+    /** {@code java -cp <grader> -D<option>=<value>... grader.Main}: the grader's options only, none of Maven's. */
+    static List<String> command(Map<String, String> properties, String classPath) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath));
+        properties.forEach((name, value) -> {
+            if (Options.NAMES.contains(name) || name.startsWith("QT_")) {
+                command.add("-D" + name + "=" + value);
+            }
+        });
+        command.add("-D" + CHILD + "=true");
+        command.add(Main.class.getName());
+        return command;
+    }
+}
