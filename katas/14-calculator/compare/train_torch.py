@@ -2,7 +2,7 @@
 
 Run from the repository root with Debian's python3-torch (CPU, float64, two threads):
 
-    /usr/bin/python3 katas/14-calculator/compare/train_torch.py --steps 1500 --warmup 100 --rate-factor 0.1
+    /usr/bin/python3 katas/14-calculator/compare/train_torch.py --steps 1500 --warmup 400 --rate-factor 0.25
 
 The model, data and training follow kata 14: vocabulary _^$+0123456789 (PAD 0, START 1, END 2);
 source "%03d+%03d" (7 tokens), target START + the sum zero-padded to 4 digits, least significant
@@ -144,8 +144,8 @@ def exact_match(model, source, labels):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=1500)
-    parser.add_argument("--warmup", type=int, default=100)
-    parser.add_argument("--rate-factor", type=float, default=0.1)
+    parser.add_argument("--warmup", type=int, default=400)
+    parser.add_argument("--rate-factor", type=float, default=0.25)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--format", choices=["reversed", "plain"], default="reversed")
     parser.add_argument("--eval-every", type=int, default=250)
