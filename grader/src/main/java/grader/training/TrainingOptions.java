@@ -28,7 +28,7 @@ public record TrainingOptions(long seed, int steps, int batch, String format, Op
                               double clipNorm) {
 
     /** The defaults: what a plain {@code -Dtrain=calculator} does. */
-    public static final TrainingOptions DEFAULT = new TrainingOptions(1, 1000, 64, "reversed", OptionalInt.empty(),
+    public static final TrainingOptions DEFAULT = new TrainingOptions(1, 1500, 64, "reversed", OptionalInt.empty(),
             OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), 200, 0.2, 0.1, 1.0);
 
     /** How many problems the model trains on, and how many fresh ones it is tested on. */
