@@ -18,9 +18,9 @@ final class Rows {
         return rows;
     }
 
-    /** The index of element {@code k} of row {@code row} (rows in row-major order of the leading axes). */
-    static int[] index(int[] shape, int row, int k) {
-        return unravel(shape, row * shape[shape.length - 1] + k);
+    /** The index of the first element of row {@code row} (rows in row-major order of the leading axes). */
+    static int[] rowStart(int[] shape, int row) {
+        return unravel(shape, row * shape[shape.length - 1]);
     }
 
     /** The index of the element at {@code ordinal} in row-major order. */
@@ -40,7 +40,7 @@ final class Rows {
         if (n == 0) {
             return values;                               // an empty row has no index to start from
         }
-        int[] index = index(t.shape(), row, 0);
+        int[] index = rowStart(t.shape(), row);
         for (int k = 0; k < n; k++) {
             index[index.length - 1] = k;                 // only the last coordinate moves along a row
             values[k] = t.get(index);
@@ -53,7 +53,7 @@ final class Rows {
         if (values.length == 0) {
             return;
         }
-        int[] index = index(t.shape(), row, 0);
+        int[] index = rowStart(t.shape(), row);
         for (int k = 0; k < values.length; k++) {
             index[index.length - 1] = k;
             t.set(values[k], index);
