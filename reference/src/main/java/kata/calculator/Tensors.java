@@ -57,7 +57,19 @@ final class Tensors {
 
     /** {@code into += delta}, same shape. */
     static void accumulate(Tensor into, Tensor delta) {
-        addScaled(into, delta, 1.0);                     // 1.0 * x is x exactly: the same sums
+        if (into.rank() == 2) {                          // the common case, without an index array per element
+            for (int i = 0; i < into.size(0); i++) {
+                for (int j = 0; j < into.size(1); j++) {
+                    into.set(into.get(i, j) + delta.get(i, j), i, j);
+                }
+            }
+            return;
+        }
+        int[] shape = into.shape();
+        for (int ordinal = 0; ordinal < into.elementCount(); ordinal++) {
+            int[] index = unravel(shape, ordinal);
+            into.set(into.get(index) + delta.get(index), index);
+        }
     }
 
     /** {@code into += factor * delta}, same shape. */
