@@ -1,7 +1,5 @@
 package kata.support;
 
-import java.util.Arrays;
-
 /**
  * Small matrix helpers for the later katas, on rank-2 tensors {@code (rows, columns)}.
  * Every result is a fresh row-major tensor; the inputs are never modified.
@@ -20,10 +18,10 @@ public final class Matrices {
      * @throws IllegalArgumentException when a or b is not a matrix or the inner sizes differ
      */
     public static Tensor matmul(Tensor a, Tensor b) {
-        requireMatrix("a", a);
-        requireMatrix("b", b);
+        Shapes.requireMatrix(a, "a");
+        Shapes.requireMatrix(b, "b");
         if (a.size(1) != b.size(0)) {
-            throw new IllegalArgumentException("cannot multiply " + shape(a) + " by " + shape(b)
+            throw new IllegalArgumentException("cannot multiply " + Shapes.of(a) + " by " + Shapes.of(b)
                     + ": the columns of a must equal the rows of b");
         }
         int m = a.size(0);
@@ -62,11 +60,11 @@ public final class Matrices {
      * @throws IllegalArgumentException when a or b is not a matrix or the row lengths differ
      */
     public static Tensor matmulTransposed(Tensor a, Tensor b) {
-        requireMatrix("a", a);
-        requireMatrix("b", b);
+        Shapes.requireMatrix(a, "a");
+        Shapes.requireMatrix(b, "b");
         if (a.size(1) != b.size(1)) {
-            throw new IllegalArgumentException("cannot multiply " + shape(a) + " by the transpose of "
-                    + shape(b) + ": both need rows of the same length");
+            throw new IllegalArgumentException("cannot multiply " + Shapes.of(a) + " by the transpose of "
+                    + Shapes.of(b) + ": both need rows of the same length");
         }
         // b^T copied once into a row-major (k, n) array, then the same row-wise loop as matmul: every
         // sum is still added up in the order of k, as the dot product of a row of a and a row of b.
@@ -89,8 +87,8 @@ public final class Matrices {
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
         Tensor out = matmul(x, weight); // (T, d_out)
         if (bias.rank() != 1 || bias.size(0) != out.size(1)) {
-            throw new IllegalArgumentException("bias " + shape(bias) + " does not fit weight "
-                    + shape(weight) + ": expected shape [" + out.size(1) + "]");
+            throw new IllegalArgumentException("bias " + Shapes.of(bias) + " does not fit weight "
+                    + Shapes.of(weight) + ": expected shape [" + out.size(1) + "]");
         }
         for (int t = 0; t < out.size(0); t++) {
             for (int j = 0; j < out.size(1); j++) {
@@ -112,16 +110,5 @@ public final class Matrices {
     /** Wraps a fresh row-major array as an {@code (m, n)} tensor, without copying it. */
     private static Tensor rowMajor(double[] values, int m, int n) {
         return Tensor.strided(values, new int[] {m, n}, new int[] {n, 1}, 0);
-    }
-
-    private static void requireMatrix(String name, Tensor t) {
-        if (t.rank() != 2) {
-            throw new IllegalArgumentException(name + " must be a matrix (rank 2), but has shape "
-                    + shape(t));
-        }
-    }
-
-    private static String shape(Tensor t) {
-        return Arrays.toString(t.shape());
     }
 }
