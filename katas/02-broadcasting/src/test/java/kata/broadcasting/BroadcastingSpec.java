@@ -250,6 +250,19 @@ class BroadcastingSpec {
     }
 
     @Test
+    @Order(19)
+    @DisplayName("an axis that keeps its size keeps its stride, a size-1 axis that stays 1 included")
+    void axesThatKeepTheirSizeKeepTheirStride() {
+        double[] storage = {1, 2, 3, 4, 5, 6}; // the matrix [[1, 2, 3], [4, 5, 6]]
+        Tensor lastColumn = Tensor.strided(storage, new int[] {2, 1}, new int[] {3, 1}, 2); // [[3], [6]], strides (3, 1)
+
+        Tensor view = Broadcasting.broadcastTo(lastColumn, 4, 2, 1);
+
+        assertThat(view.strides()).describedAs("a new leading axis gets stride 0; the axes of (2, 1) are not"
+                + " stretched, so they keep the strides (3, 1) of the input").containsExactly(0, 3, 1);
+    }
+
+    @Test
     @Order(20)
     @DisplayName("writing into the source shows through the broadcast view")
     void writesToTheSourceShowThroughTheView() {
