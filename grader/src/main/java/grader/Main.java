@@ -1,5 +1,16 @@
 package grader;
 
+import grader.course.Repository;
+import grader.modes.GradeMode;
+import grader.modes.HintMode;
+import grader.modes.KataMode;
+import grader.modes.ManifestMode;
+import grader.modes.MistakeMode;
+import grader.modes.Mode;
+import grader.modes.ResetMode;
+import grader.training.AskMode;
+import grader.training.FullJit;
+import grader.training.TrainMode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,7 +33,9 @@ public final class Main {
         int status;
         try {
             boolean training = properties.containsKey("train");
-            status = training && FullJit.needed(properties) ? FullJit.run(properties) : run(properties, System.out);
+            status = training && FullJit.needed(properties)
+                    ? new FullJit(Main.class, Options.NAMES).run(properties, again -> run(again, System.out))
+                    : run(properties, System.out);
         } catch (LinkageError e) {
             System.out.println("grader: the grader is not built, or only partly (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "): run mvn verify from the repository root first");
@@ -60,22 +73,18 @@ public final class Main {
             return new ResetMode(repository, repository.kata(options.reset().get(), "reset"), options.yes(), out);
         }
         if (options.mistake().isPresent()) {
-            return new MistakeMode(options, repository, repository.kata(options.kata().orElseThrow(), "kata"));
+            return new MistakeMode(repository, options.settings(), repository.kata(options.kata().orElseThrow(), "kata"),
+                    options.mistake().get());
         }
         if (options.train().isPresent()) {
-            return new TrainMode(options, repository);
+            return new TrainMode(repository, options.grading(), options.train().get());
         }
         if (options.ask().isPresent()) {
-            return new AskMode(options, repository, out);
+            return new AskMode(repository, options.grading(), options.ask().get(), out);
         }
         if (options.kata().isPresent()) {
-            return new KataMode(options, repository, repository.kata(options.kata().get(), "kata"));
+            return new KataMode(repository, options.grading(), repository.kata(options.kata().get(), "kata"));
         }
-        return new GradeMode(options, repository);
-    }
-
-    /** One thing the grader can do; returns the exit status. */
-    interface Mode {
-        int run();
+        return new GradeMode(repository, options.grading());
     }
 }

@@ -2,6 +2,7 @@ package grader;
 
 import grader.engine.Engine.Solutions;
 import grader.engine.Settings;
+import grader.modes.GradingOptions;
 import grader.training.TrainingOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,6 +49,11 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
 
     /** Properties of Maven's plugins and of the course's other commands that look like options but are not the grader's. */
     private static final Set<String> OTHERS = Set.of("test", "tests", "specs", "skipTests");
+
+    /** What grading takes from these options. */
+    public GradingOptions grading() {
+        return new GradingOptions(solutions, settings, progress, json, watch);
+    }
 
     /**
      * Reads the options from the system properties, refusing one that looks like a misspelt option

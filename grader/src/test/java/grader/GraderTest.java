@@ -2,6 +2,8 @@ package grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import grader.course.Kata;
+import grader.course.Repository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package grader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import grader.course.Git;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

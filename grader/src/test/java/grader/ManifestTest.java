@@ -2,6 +2,9 @@ package grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import grader.course.Manifest;
+import grader.course.Plan;
+import grader.course.Repository;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

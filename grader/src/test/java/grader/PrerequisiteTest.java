@@ -2,6 +2,8 @@ package grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import grader.course.Manifest;
+import grader.course.Repository;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;

@@ -1,5 +1,8 @@
 package grader;
 
+import grader.course.Git;
+import grader.course.Manifest;
+import grader.course.Repository;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

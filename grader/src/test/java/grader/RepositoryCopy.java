@@ -1,5 +1,7 @@
 package grader;
 
+import grader.course.Kata;
+import grader.course.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,7 @@ import java.util.stream.Stream;
  * A scratch copy of the repository's committed sources (no build output, none of a learner's work),
  * in which a test may plant learner code without touching the real working tree.
  */
-final class RepositoryCopy implements AutoCloseable {
+public final class RepositoryCopy implements AutoCloseable {
 
     private final Path root;
 
@@ -20,12 +22,12 @@ final class RepositoryCopy implements AutoCloseable {
         this.root = root;
     }
 
-    static RepositoryCopy create() {
+    public static RepositoryCopy create() {
         return create(null);
     }
 
     /** A copy holding only the katas whose ids are given (all when null), plus the support code. */
-    static RepositoryCopy create(java.util.Set<String> kataIds) {
+    public static RepositoryCopy create(java.util.Set<String> kataIds) {
         try {
             Path root = Files.createTempDirectory("kata-repository-");
             Pristine.SOURCES.extractInto(root);
@@ -43,15 +45,15 @@ final class RepositoryCopy implements AutoCloseable {
         }
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    Path resolve(String relative) {
+    public Path resolve(String relative) {
         return root.resolve(relative);
     }
 
-    String read(String relative) {
+    public String read(String relative) {
         try {
             return Files.readString(root.resolve(relative), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -59,7 +61,7 @@ final class RepositoryCopy implements AutoCloseable {
         }
     }
 
-    void write(String relative, String content) {
+    public void write(String relative, String content) {
         try {
             Files.createDirectories(root.resolve(relative).getParent());
             Files.writeString(root.resolve(relative), content, StandardCharsets.UTF_8);
@@ -69,7 +71,7 @@ final class RepositoryCopy implements AutoCloseable {
     }
 
     /** Replaces the first line of {@code relative} that contains {@code marker} with {@code replacement}. */
-    void replaceLine(String relative, String marker, String replacement) {
+    public void replaceLine(String relative, String marker, String replacement) {
         String source = read(relative);
         int at = source.indexOf(marker);
         if (at < 0) {

@@ -2,6 +2,12 @@ package grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import grader.course.Kata;
+import grader.course.KataResult;
+import grader.course.Mistake;
+import grader.course.Repository;
+import grader.course.SpecResult;
+import grader.course.Status;
 import grader.engine.Engine;
 import grader.engine.Settings;
 import java.io.IOException;

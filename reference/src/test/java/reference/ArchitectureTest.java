@@ -6,18 +6,15 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
-import grader.Manifest;
+import grader.course.Manifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -73,23 +70,23 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("kata..")
             .because("the grader compiles katas from source at run time and must work whatever they contain");
 
-    /** The grader's repository layer: what is on disk and what a grade is; it uses no other layer. */
-    private static final Set<String> GRADER_REPOSITORY = Set.of("grader.Repository", "grader.Kata", "grader.KataResult",
-            "grader.SpecResult", "grader.Status", "grader.Plan", "grader.Manifest", "grader.Git", "grader.Mistake", "grader.StrayFiles");
-
-    private static final DescribedPredicate<JavaClass> IN_GRADER_REPOSITORY = DescribedPredicate.describe(
-            "the grader's repository classes", type -> GRADER_REPOSITORY.contains(type.getName().replaceFirst("\\$.*", "")));
-
     static final ArchRule THE_GRADERS_LAYERS_POINT_ONE_WAY = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("Main, options and modes").definedBy(JavaClass.Predicates.resideInAPackage("grader")
-                    .and(DescribedPredicate.not(IN_GRADER_REPOSITORY)))
+            .ensureAllClassesAreContainedInArchitecture()
+            .layer("Main and options").definedBy("grader")
+            .layer("Training").definedBy("grader.training..")
+            .layer("Modes").definedBy("grader.modes..")
             .layer("Engine").definedBy("grader.engine..")
             .layer("Reports").definedBy("grader.report..")
-            .layer("Repository").definedBy(IN_GRADER_REPOSITORY)
-            .whereLayer("Main, options and modes").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Main, options and modes")
-            .whereLayer("Reports").mayOnlyBeAccessedByLayers("Main, options and modes", "Engine")
-            .because("Main dispatches to the modes, which grade through the engine and report; nothing points back up");
+            .layer("Course").definedBy("grader.course..")
+            .whereLayer("Main and options").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Training").mayOnlyBeAccessedByLayers("Main and options")
+            .whereLayer("Modes").mayOnlyBeAccessedByLayers("Main and options", "Training")
+            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Main and options", "Modes", "Training")
+            .whereLayer("Reports").mayOnlyBeAccessedByLayers("Modes", "Training")
+            .whereLayer("Course").mayNotAccessAnyLayer()
+            .because("Main reads the options and dispatches to a mode; the modes (training and asking among them) grade "
+                    + "through the engine and report; the course (the repository on disk and what a grade found) is what "
+                    + "every layer speaks of and needs none of them; nothing points back up, and every package is a layer");
 
     private static final String LEARNER_STARTED =
             "a learner has started a kata: the skeleton rules hold for the committed skeletons, not for their work";
@@ -151,7 +148,7 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("the grader's layers point one way: Main and modes, engine, reports, repository")
+    @DisplayName("the grader's layers point one way: Main and options, training, modes, engine, reports, course")
     void theGradersLayersPointOneWay() {
         THE_GRADERS_LAYERS_POINT_ONE_WAY.check(grader);
     }

@@ -1,8 +1,8 @@
 package reference;
 
-import grader.Kata;
-import grader.KataResult;
-import grader.Repository;
+import grader.course.Kata;
+import grader.course.KataResult;
+import grader.course.Repository;
 import grader.engine.Engine;
 import grader.engine.Settings;
 import grader.engine.SourceSet;

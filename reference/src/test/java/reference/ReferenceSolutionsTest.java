@@ -2,9 +2,9 @@ package reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import grader.Kata;
-import grader.KataResult;
-import grader.SpecResult;
+import grader.course.Kata;
+import grader.course.KataResult;
+import grader.course.SpecResult;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;

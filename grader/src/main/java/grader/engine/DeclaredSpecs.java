@@ -1,8 +1,8 @@
 package grader.engine;
 
-import grader.Kata;
-import grader.SpecResult;
-import grader.SpecResult.Outcome;
+import grader.course.Kata;
+import grader.course.SpecResult;
+import grader.course.SpecResult.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package grader.engine;
 
-import grader.Kata;
-import grader.KataResult;
-import grader.Mistake;
-import grader.Repository;
-import grader.SpecResult;
-import grader.Status;
+import grader.course.Kata;
+import grader.course.KataResult;
+import grader.course.Mistake;
+import grader.course.Repository;
+import grader.course.SpecResult;
+import grader.course.Status;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package grader.engine;
 
-import grader.SpecResult;
-import grader.SpecResult.Outcome;
+import grader.course.SpecResult;
+import grader.course.SpecResult.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package grader.engine;
 
-import grader.StrayFiles;
+import grader.course.StrayFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

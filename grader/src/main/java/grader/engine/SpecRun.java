@@ -1,7 +1,7 @@
 package grader.engine;
 
-import grader.SpecResult;
-import grader.SpecResult.Outcome;
+import grader.course.SpecResult;
+import grader.course.SpecResult.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

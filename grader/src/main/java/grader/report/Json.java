@@ -1,7 +1,8 @@
 package grader.report;
 
-import grader.KataResult;
-import grader.SpecResult;
+import grader.course.KataResult;
+import grader.course.SpecResult;
+import grader.course.Status;
 
 /**
  * The grade as JSON for a classroom autograder: overall {@code score}/{@code max_score}, one entry
@@ -41,7 +42,7 @@ public final class Json {
         json.append("\n  ],\n  \"tests\": [");
         separator = "\n";
         for (KataResult kata : summary.katas()) {
-            boolean counted = kata.status() != grader.Status.SPECS_MODIFIED;
+            boolean counted = kata.status() != Status.SPECS_MODIFIED;
             for (SpecResult spec : kata.specs()) {
                 json.append(separator).append("    {")
                         .append("\"name\": ").append(quote(spec.id()))
@@ -60,7 +61,7 @@ public final class Json {
 
     /** The kata's score: its passing specs, none when its specs were modified. */
     private static int score(KataResult kata) {
-        return kata.status() == grader.Status.SPECS_MODIFIED ? 0 : kata.passed();
+        return kata.status() == Status.SPECS_MODIFIED ? 0 : kata.passed();
     }
 
     private static String status(SpecResult spec) {

@@ -1,9 +1,9 @@
 package grader.report;
 
-import grader.KataResult;
-import grader.Plan;
-import grader.SpecResult;
-import grader.Status;
+import grader.course.KataResult;
+import grader.course.Plan;
+import grader.course.SpecResult;
+import grader.course.Status;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package grader.report;
 
-import grader.KataResult;
+import grader.course.KataResult;
 import java.util.ArrayList;
 import java.util.List;
 

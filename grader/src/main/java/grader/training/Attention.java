@@ -11,4 +11,5 @@ import java.util.List;
  * @param weights (T, S): row t, column s is how much output t looks at source character s
  */
 public record Attention(String question, List<String> outputs, List<String> sources, double[][] weights) {
+
 }

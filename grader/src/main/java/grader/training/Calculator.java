@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * What the grader asks of kata 14 to train and ask the calculator. The implementation is a source
- * kept with the grader ({@code CalculatorDriver.java} beside this class) that calls kata 14's public
- * API; the grader compiles it together with the learner's (or the reference's) classes. Every call
- * runs learner code and throws whatever it throws.
+ * kept with the grader ({@code grader/src/driver/java/kata/training/CalculatorDriver.java}) that calls
+ * kata 14's public API; the build type-checks it against the katas' sources, and the grader compiles
+ * it together with the learner's (or the reference's) classes. Every call runs learner code and
+ * throws whatever it throws.
  */
 public interface Calculator {
 
