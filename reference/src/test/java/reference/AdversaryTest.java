@@ -2,9 +2,9 @@ package reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import grader.Kata;
-import grader.KataResult;
-import grader.Status;
+import grader.course.Kata;
+import grader.course.KataResult;
+import grader.course.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
