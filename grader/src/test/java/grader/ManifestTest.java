@@ -22,7 +22,7 @@ class ManifestTest {
             assertThat(Manifest.committed(repository).get().text())
                     .as("the committed specs, skeletons or support code differ from grader/spec-manifest.txt: "
                             + "if you changed a spec while working on a kata, restore it with git; maintainers "
-                            + "refresh the manifest after a deliberate change (katas/AUTHORING.md, "Maintaining the course")")
+                            + "refresh the manifest after a deliberate change (katas/AUTHORING.md, \"Maintaining the course\")")
                     .isEqualTo(Manifest.of(repository).text());
         }
     }

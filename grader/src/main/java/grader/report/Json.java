@@ -9,7 +9,7 @@ import grader.course.Status;
  * per kata with its score, and one entry per spec with its kata, status ({@code pass}, {@code fail},
  * {@code error}), message and duration. The totals are the sums of their parts in every state: a
  * kata whose specs could not run lists each as {@code error}, and a kata whose specs were modified
- * scores 0, as each of its specs does. The format is described in README ("JSON output").
+ * scores 0, as each of its specs does. The format is described in grader/README.md ("JSON output").
  */
 public final class Json {
 
