@@ -367,4 +367,48 @@ class ContiguityErrorsSpec {
                 .isThrownBy(() -> Heads.merge(Tensor.zeros(2, 3, 2, 1)))
                 .withMessageContaining("[2, 3, 2, 1]");
     }
+
+    @Test
+    @Order(30)
+    @DisplayName("transpose checks its axes even when both are the same: axis 2 of a matrix is rejected")
+    void transposeChecksAnAxisNamedTwice() {
+        assertThatIllegalArgumentException()
+                .describedAs("transpose(x, 2, 2) of shape [4, 3]: swapping an axis with itself changes nothing, but axis 2"
+                        + " does not exist")
+                .isThrownBy(() -> Views.transpose(fourByThree(), 2, 2))
+                .withMessageContaining("2").withMessageContaining("[4, 3]");
+    }
+
+    @Test
+    @Order(31)
+    @DisplayName("narrow rejects a length so large that start + length overflows an int, naming it and the shape")
+    void narrowRejectsALengthThatOverflows() {
+        assertThatIllegalArgumentException()
+                .describedAs("narrow(x, 0, 1, Integer.MAX_VALUE) of shape [4, 3]: 1 + 2147483647 wraps to a negative int")
+                .isThrownBy(() -> Views.narrow(fourByThree(), 0, 1, Integer.MAX_VALUE))
+                .withMessageContaining(String.valueOf(Integer.MAX_VALUE)).withMessageContaining("[4, 3]");
+    }
+
+    @Test
+    @Order(32)
+    @DisplayName("an empty index is a scalar's: for a matrix it is rejected, naming the shape")
+    void positionRejectsAnEmptyIndexOfAMatrix() {
+        assertThatIllegalArgumentException()
+                .describedAs("index () of shape [4, 3] has no coordinate for either axis")
+                .isThrownBy(() -> Strides.position(fourByThree()))
+                .withMessageContaining("[4, 3]");
+    }
+
+    @Test
+    @Order(33)
+    @DisplayName("view refuses a tensor that is not contiguous even when the new shape is its own shape")
+    void viewRefusesATransposeToItsOwnShape() {
+        Tensor transposed = Views.transpose(fourByThree(), 0, 1); // (3, 4), strides (1, 3)
+
+        assertThatIllegalArgumentException()
+                .describedAs("view of the transpose [3, 4] to (3, 4): the same shape, but not row-major in storage,"
+                        + " so a view would need row-major strides it does not have")
+                .isThrownBy(() -> Views.view(transposed, 3, 4))
+                .withMessageContaining("[3, 4]").withMessageContaining("contiguous()");
+    }
 }

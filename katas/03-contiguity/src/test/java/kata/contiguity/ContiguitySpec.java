@@ -614,4 +614,30 @@ class ContiguitySpec {
         assertThatTensor(v).describedAs("(2, 0) reshaped by view to (0, 5), with its row-major strides")
                 .sharesStorageWith(x).hasShape(0, 5).hasStrides(5, 1);
     }
+
+    @Test
+    @Order(50)
+    @DisplayName("rowMajor returns a new array every call: a caller who edits one does not change the next")
+    void rowMajorReturnsANewArrayEveryCall() {
+        int[] first = Strides.rowMajor(2, 3);
+        first[0] = 99;
+
+        int[] second = Strides.rowMajor(2, 3);
+
+        assertThat(second).describedAs("the strides of (2, 3) asked again after the first answer was edited")
+                .containsExactly(3, 1);
+    }
+
+    @Test
+    @Order(51)
+    @DisplayName("each copy contiguous() makes has storage of its own: a later copy leaves an earlier one alone")
+    void contiguousCopiesAreIndependent() {
+        Tensor first = Views.contiguous(Views.transpose(Tensor.of(new int[] {2, 3}, numbered(6)), 0, 1));
+
+        Tensor second = Views.contiguous(Views.transpose(Tensor.of(new int[] {2, 3}, 6, 7, 8, 9, 10, 11), 0, 1));
+
+        assertThat(first.sharesStorageWith(second)).describedAs("two copies share storage").isFalse();
+        assertThatTensor(first).describedAs("the first copy, the transpose of [[0, 1, 2], [3, 4, 5]], after a second copy")
+                .isCloseTo(Tensor.matrix(new double[] {0, 3}, new double[] {1, 4}, new double[] {2, 5}));
+    }
 }
