@@ -61,7 +61,7 @@ public final class CachedDecoder {
      * @return a fresh array of length V
      * @throws IllegalArgumentException when token is not in [0, V) (names token)
      * @throws IllegalStateException before the first {@link #start}, or when maxLength tokens were
-     *     already fed (names maxLength); nothing changes then
+     *     already fed (the message names it as {@code maxLength = value}); nothing changes then
      */
     public double[] step(int token) {
         throw new UnsupportedOperationException("TODO(16): embed at the next position, each layer on one row, logits");

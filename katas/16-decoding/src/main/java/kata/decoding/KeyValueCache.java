@@ -35,7 +35,7 @@ public final class KeyValueCache {
      * @throws IllegalArgumentException when keys or values is not a matrix of width d, or their row
      *     counts differ (the message names the argument and its shape)
      * @throws IllegalStateException when the cache would hold more than maxLength rows (the message
-     *     names {@code maxLength} and its value); the cache is then unchanged
+     *     names it as {@code maxLength = value}); the cache is then unchanged
      */
     public void append(Tensor keys, Tensor values) {
         throw new UnsupportedOperationException("TODO(16): copy the rows after the last one, or refuse to grow");
