@@ -39,7 +39,7 @@ public record BeamSearch(int beamWidth, int end, int maxTokens, boolean lengthNo
     public List<Hypothesis> search(LanguageModel model, int[] prefix) {
         List<Hypothesis> beams = List.of(hypothesis(new int[0], 0.0));
         List<Hypothesis> finished = new ArrayList<>();
-        for (int step = 0; step < maxTokens && !beams.isEmpty(); step++) {
+        for (int step = 0; step < maxTokens; step++) {      // no open beam left: no candidate either
             List<Hypothesis> next = new ArrayList<>();
             for (Hypothesis candidate : best(candidates(model, prefix, beams))) {
                 (candidate.finished() ? finished : next).add(candidate);   // a finished one is never extended

@@ -105,12 +105,7 @@ public record Sampler(double temperature, int topK, double topP) {
 
     /** The softmax over the kept tokens, shifted by their largest value; 0 for the others. */
     private static double[] softmax(double[] scaled, boolean[] kept) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int v = 0; v < scaled.length; v++) {
-            if (kept[v]) {
-                max = Math.max(max, scaled[v]);          // finite: the argmax is always kept
-            }
-        }
+        double max = Arrays.stream(scaled).max().orElseThrow();   // the largest value is always kept, and finite
         double[] p = new double[scaled.length];
         for (int v = 0; v < scaled.length; v++) {
             if (kept[v]) {

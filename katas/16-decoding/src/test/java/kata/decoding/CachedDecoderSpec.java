@@ -180,6 +180,8 @@ class CachedDecoderSpec {
 
         assertThatIllegalArgumentException().describedAs("3 heads do not divide d = 4")
                 .isThrownBy(() -> new CachedDecoder(WEIGHTS, NormOrder.PRE_NORM, 3, 4)).withMessageContaining("numHeads");
+        assertThatIllegalArgumentException().describedAs("0 heads")
+                .isThrownBy(() -> new CachedDecoder(WEIGHTS, NormOrder.PRE_NORM, 0, 4)).withMessageContaining("numHeads");
         assertThatIllegalArgumentException().describedAs("maxLength 0")
                 .isThrownBy(() -> new CachedDecoder(WEIGHTS, NormOrder.PRE_NORM, HEADS, 0)).withMessageContaining("maxLength");
         assertThatIllegalArgumentException().describedAs("maxLength 9 with a positions table of 8 rows")

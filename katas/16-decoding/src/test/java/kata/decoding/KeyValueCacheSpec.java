@@ -136,7 +136,7 @@ class KeyValueCacheSpec {
 
     @Test
     @Order(7)
-    @DisplayName("append copies rows of any layout and leaves them untouched; attend leaves its queries untouched")
+    @DisplayName("append copies rows of any layout and leaves them untouched; attend leaves its queries untouched, and no query gives no row")
     void argumentsOfAnyLayoutAreCopiedAndLeftUntouched() {
         KeyValueCache cache = new KeyValueCache(3, 4);
         Tensor keys = MatrixLayouts.transposedLayout(KEYS);
@@ -153,6 +153,8 @@ class KeyValueCacheSpec {
         assertThatTensor(cache.keys()).describedAs("keys appended from a transposed layout, then changed by the caller:"
                 + " the cache holds a copy").isCloseTo(Tensor.matrix(KEYS));
         assertThatTensor(cache.values()).describedAs("values appended from a stepped layout").isCloseTo(Tensor.matrix(VALUES));
+        assertThatTensor(new KeyValueCache(2, 4).attend(Tensor.zeros(0, 4), 2, null))
+                .describedAs("no query over an empty cache: an empty result").hasShape(0, 4);
         assertThatTensor(result).describedAs("a broadcast query row, read through its strides")
                 .isCloseTo(filled().attend(Tensor.matrix(new double[] {0.5, -1, 1, 0.25}, new double[] {0.5, -1, 1, 0.25}), 2, null))
                 .doesNotShareStorageWith(queries);

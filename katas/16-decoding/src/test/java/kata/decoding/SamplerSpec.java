@@ -199,6 +199,12 @@ class SamplerSpec {
         assertThat(low).describedAs("top-2 of [0.4, 0.3, 0.2, 0.1], u = 0").isZero();
         assertThat(high).describedAs("top-2 of [0.4, 0.3, 0.2, 0.1], u just below 1: token 1, the last kept one, not"
                 + " the filtered tokens 2 or 3").isEqualTo(1);
+        double[] rounded = {Math.log(11), Math.log(5), Math.log(12), Math.log(6), Math.log(13), Math.log(7), 0.0,
+            Math.log(8), NEG};
+        assertThat(new Sampler(1.0, ALL, 1.0).sample(rounded, new Draws(largest)))
+                .describedAs("[11, 5, 12, 6, 13, 7, 1, 8, 0] / 63, whose cumulative sum rounds to 0.9999999999999998,"
+                        + " below the draw: the last token with a non-zero probability, 7, never the impossible 8")
+                .isEqualTo(7);
     }
 
     @Test
