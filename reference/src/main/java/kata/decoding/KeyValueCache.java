@@ -34,8 +34,7 @@ public final class KeyValueCache {
     /** Copies {@code n} rows of keys and values after the rows already there, or refuses to grow. */
     public void append(Tensor keys, Tensor values) {
         requireRows(keys, "keys");
-        requireRows(values, "values");
-        Shapes.requireSameShape(keys, "keys", values, "values");
+        Shapes.requireSameShape(keys, "keys", values, "values");    // so values are (n, d) too
         int rows = keys.size(0);
         if (length + rows > maxLength) {                 // checked before any write: a refused append changes nothing
             throw new IllegalStateException("the cache holds at most maxLength = " + maxLength + " rows: it holds "

@@ -159,9 +159,6 @@ public record Sampler(double temperature, int topK, double topP) {
     }
 
     private static void requireLogits(double[] logits) {
-        if (logits.length == 0) {
-            throw new IllegalArgumentException("logits must hold at least one token, but has length 0");
-        }
         boolean anyFinite = false;
         for (double z : logits) {
             if (Double.isNaN(z) || z == Double.POSITIVE_INFINITY) {
@@ -170,7 +167,8 @@ public record Sampler(double temperature, int topK, double topP) {
             anyFinite |= Double.isFinite(z);
         }
         if (!anyFinite) {
-            throw new IllegalArgumentException("logits are all -infinity: at least one token must be possible");
+            throw new IllegalArgumentException("logits hold no finite value (length " + logits.length
+                    + "): at least one token must be possible");
         }
     }
 }

@@ -136,10 +136,36 @@ class CachedDecoderSpec {
         assertThat(decoder.memoryCache(1).length()).describedAs("rows of the second memory in layer 1's memory cache").isEqualTo(2);
     }
 
+    @Test
+    @Order(8)
+    @DisplayName("embeddings of mean 1e8 and spread 0.1: the norms use the mean of squared deviations, never E[x^2] - E[x]^2")
+    void largeMeansKeepTheNormsExact() {
+        DecoderWeights weights = Decoders.random(Seeds.random(8), VOCAB, D, LAYERS, POSITIONS);
+        Tensor embedding = Tensor.zeros(VOCAB, D);
+        for (int v = 0; v < VOCAB; v++) {
+            for (int c = 0; c < D; c++) {
+                embedding.set(1e8 + 0.1 * weights.embedding().get(v, c), v, c);
+            }
+        }
+        DecoderWeights shifted = new DecoderWeights(embedding, weights.positions(), weights.layers(), weights.finalNorm(),
+                weights.outputWeight(), weights.outputBias());
+        for (NormOrder order : NormOrder.values()) {
+            CachedDecoder decoder = new CachedDecoder(shifted, order, HEADS, POSITIONS);
+            Tensor parallel = Decoders.parallel(shifted, order, HEADS, TOKENS, MEMORY, null);
+            decoder.start(MEMORY, null);
+
+            for (int t = 0; t < TOKENS.length; t++) {
+                assertThat(decoder.step(TOKENS[t])).describedAs("%s, step %s, inputs near 1e8: the variance of a row is"
+                        + " the mean of (x - mean)^2, about 0.01 here, not E[x^2] - E[x]^2, which loses it", order, t)
+                        .containsExactly(Decoders.row(parallel, t), offset(1e-6));
+            }
+        }
+    }
+
     // ---- contracts ----
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("a step past maxLength is an IllegalStateException naming maxLength, and changes nothing")
     void aStepPastMaxLengthIsRefused() {
         CachedDecoder decoder = new CachedDecoder(WEIGHTS, NormOrder.PRE_NORM, HEADS, 3);
@@ -152,6 +178,18 @@ class CachedDecoderSpec {
                 .isThrownBy(() -> decoder.step(TOKENS[3])).withMessageContaining("maxLength = 3");
         assertThat(decoder.length()).describedAs("tokens after the refused step").isEqualTo(3);
         assertThat(decoder.selfCache(0).length()).describedAs("rows of layer 0's cache after the refused step").isEqualTo(3);
+        CachedDecoder one = new CachedDecoder(WEIGHTS, NormOrder.POST_NORM, HEADS, 1);
+        one.start(MEMORY, null);
+        one.step(TOKENS[0]);
+        assertThatIllegalStateException().describedAs("a second token into a decoder of maxLength 1")
+                .isThrownBy(() -> one.step(TOKENS[1])).withMessageContaining("maxLength = 1");
+        CachedDecoder full = new CachedDecoder(WEIGHTS, NormOrder.POST_NORM, HEADS, POSITIONS);
+        full.start(MEMORY, null);
+        for (int t = 0; t < POSITIONS; t++) {
+            full.step(t % VOCAB);
+        }
+        assertThatIllegalStateException().describedAs("a ninth token into a decoder of maxLength 8, every position used")
+                .isThrownBy(() -> full.step(TOKENS[0])).withMessageContaining("maxLength = 8");
         decoder.start(MEMORY, PADDED);
         assertThat(decoder.step(TOKENS[0])).describedAs("the first step after a new start")
                 .containsExactly(Decoders.row(Decoders.parallel(WEIGHTS, NormOrder.PRE_NORM, HEADS, new int[] {TOKENS[0]},
@@ -159,7 +197,7 @@ class CachedDecoderSpec {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("a step before start is an IllegalStateException; a token outside [0, V) an IllegalArgumentException naming token")
     void aStepBeforeStartOrABadTokenIsRefused() {
         CachedDecoder decoder = new CachedDecoder(WEIGHTS, NormOrder.POST_NORM, HEADS, POSITIONS);
@@ -173,7 +211,7 @@ class CachedDecoderSpec {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("a bad head count, maxLength, memory or padding is rejected, naming it")
     void badArgumentsAreRejected() {
         CachedDecoder decoder = new CachedDecoder(WEIGHTS, NormOrder.PRE_NORM, HEADS, POSITIONS);
@@ -200,7 +238,7 @@ class CachedDecoderSpec {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("weights and memory of any layout give the same logits; inputs stay untouched and each step's array is fresh")
     void anyLayoutAndInputsUntouched() {
         DecoderWeights strided = Decoders.otherLayouts(WEIGHTS);

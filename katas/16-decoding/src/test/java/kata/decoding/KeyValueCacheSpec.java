@@ -100,6 +100,22 @@ class KeyValueCacheSpec {
 
     @Test
     @Order(5)
+    @DisplayName("scores of 1e4 give finite weights: the largest score is subtracted before the exponential")
+    void largeScoresStayFinite() {
+        KeyValueCache cache = new KeyValueCache(2, 4);
+        cache.append(Tensor.matrix(new double[] {100, 0, 0, 0}, new double[] {99, 1, 0, 0}), Tensor.matrix(VALUES[0], VALUES[1]));
+        Tensor query = Tensor.matrix(new double[] {100, 0, 0, 0});
+
+        Tensor result = cache.attend(query, 1, null);
+
+        assertThatTensor(result).describedAs("scores 5000 and 4950 (q . k / sqrt(4)): exp(5000) overflows, exp(0) and"
+                        + " exp(-50) do not")
+                .isFinite()
+                .isCloseTo(StandIns.attend(query, cache.keys(), cache.values(), null).output());
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("reset empties the cache and the next append starts again at row 0")
     void resetEmptiesTheCache() {
         KeyValueCache cache = filled();
@@ -115,7 +131,7 @@ class KeyValueCacheSpec {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("a full cache refuses to grow with an IllegalStateException naming maxLength, and stays as it was")
     void aFullCacheRefusesToGrow() {
         KeyValueCache cache = filled();
@@ -135,7 +151,7 @@ class KeyValueCacheSpec {
     // ---- contracts ----
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("append copies rows of any layout and leaves them untouched; attend leaves its queries untouched, and no query gives no row")
     void argumentsOfAnyLayoutAreCopiedAndLeftUntouched() {
         KeyValueCache cache = new KeyValueCache(3, 4);
@@ -161,7 +177,7 @@ class KeyValueCacheSpec {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("a bad size, a row of the wrong width or count, a bad head count or padding are rejected, naming them")
     void badArgumentsAreRejected() {
         KeyValueCache cache = filled();
@@ -171,6 +187,12 @@ class KeyValueCacheSpec {
         assertThatIllegalArgumentException().isThrownBy(() -> new KeyValueCache(3, 0)).withMessageContaining("dModel");
         assertThatIllegalArgumentException().describedAs("keys of width 3 in a cache of width 4")
                 .isThrownBy(() -> cache.append(Tensor.zeros(1, 3), row)).withMessageContaining("keys").withMessageContaining("[1, 3]");
+        assertThatIllegalArgumentException().describedAs("keys and values both of width 3")
+                .isThrownBy(() -> cache.append(Tensor.zeros(1, 3), Tensor.zeros(1, 3))).withMessageContaining("keys").withMessageContaining("[1, 3]");
+        assertThatIllegalArgumentException().describedAs("keys and values both vectors")
+                .isThrownBy(() -> cache.append(Tensor.vector(1, 2, 3, 4), Tensor.vector(1, 2, 3, 4))).withMessageContaining("keys").withMessageContaining("[4]");
+        assertThatIllegalArgumentException().describedAs("queries that are a vector")
+                .isThrownBy(() -> cache.attend(Tensor.vector(1, 2, 3, 4), 1, null)).withMessageContaining("queries").withMessageContaining("[4]");
         assertThatIllegalArgumentException().describedAs("values that are a vector")
                 .isThrownBy(() -> cache.append(row, Tensor.vector(1, 2, 3, 4))).withMessageContaining("values").withMessageContaining("[4]");
         assertThatIllegalArgumentException().describedAs("two rows of keys, one of values")
