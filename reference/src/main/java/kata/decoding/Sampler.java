@@ -108,11 +108,9 @@ public record Sampler(double temperature, int topK, double topP) {
         double max = Arrays.stream(scaled).max().orElseThrow();   // the largest value is always kept, and finite
         double[] p = new double[scaled.length];
         for (int v = 0; v < scaled.length; v++) {
-            if (kept[v]) {
-                p[v] = Math.exp(scaled[v] - max);        // at most 1: no overflow for logits of 1e4 or tau of 1e-3
-            }
+            p[v] = Math.exp(scaled[v] - max);            // at most 1: no overflow for logits of 1e4 or tau of 1e-3
         }
-        return renormalized(p, kept);
+        return renormalized(p, kept);                    // 0 outside the kept tokens
     }
 
     /** Leaves kept only the most probable tokens up to and including the one whose sum reaches topP. */
