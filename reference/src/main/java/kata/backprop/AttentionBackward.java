@@ -1,6 +1,7 @@
 package kata.backprop;
 
 import kata.support.Matrices;
+import kata.support.Shapes;
 import kata.support.Tensor;
 
 /**
@@ -14,11 +15,8 @@ import kata.support.Tensor;
  * </pre>
  * A masked entry of P is 0, so its dS is exactly 0: a mask passes no gradient.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>The 1/sqrt(d_k) missing in dQ or dK: {@code AttentionBackwardSpec#theScaleAppearsInDqAndDk}.</li>
- *   <li>dV = P dO, untransposed: {@code AttentionBackwardSpec#goldenGradientsMatchPyTorch}.</li>
- * </ul>
+ * <p>The mistakes learners make here, and the specs that catch them, are in
+ * {@code reference/known-wrong/13-backpropagation/}.
  */
 public final class AttentionBackward {
 
@@ -29,14 +27,15 @@ public final class AttentionBackward {
     public static AttentionGradients backward(Tensor q, Tensor k, Tensor v, Tensor weights, Tensor dOutput) {
         check(q, k, v, weights, dOutput);
         double scale = 1.0 / Math.sqrt(q.size(1));
-        Tensor dv = Matrices.matmul(Rows.transpose(weights), dOutput);          // (T_k, d_v)
+        Tensor dv = Matrices.matmul(transposed(weights), dOutput);         // (T_k, d_v)
         Tensor dWeights = Matrices.matmulTransposed(dOutput, v);           // (T_q, T_k)
         Tensor dScores = SoftmaxBackward.backward(weights, dWeights);      // (T_q, T_k)
         Tensor dq = scaled(Matrices.matmul(dScores, k), scale);            // (T_q, d_k)
-        Tensor dk = scaled(Matrices.matmul(Rows.transpose(dScores), q), scale); // (T_k, d_k)
+        Tensor dk = scaled(Matrices.matmul(transposed(dScores), q), scale); // (T_k, d_k)
         return new AttentionGradients(dq, dk, dv);
     }
 
+    /** A fresh matrix multiplied by {@code factor} in place. */
     private static Tensor scaled(Tensor m, double factor) {
         for (int i = 0; i < m.size(0); i++) {
             for (int j = 0; j < m.size(1); j++) {
@@ -46,19 +45,22 @@ public final class AttentionBackward {
         return m;
     }
 
+    /** The transpose of a matrix as a view: the same storage, strides swapped. */
+    private static Tensor transposed(Tensor m) {
+        return Tensor.strided(m.storage(), new int[] {m.size(1), m.size(0)},
+                new int[] {m.strides()[1], m.strides()[0]}, m.offset());
+    }
+
     private static void check(Tensor q, Tensor k, Tensor v, Tensor weights, Tensor dOutput) {
-        Rows.requireRank("q", q, 2);
-        Rows.requireRank("k", k, 2);
-        Rows.requireRank("v", v, 2);
-        if (k.size(1) != q.size(1)) {
-            throw new IllegalArgumentException("k has shape " + Rows.shape(k) + ", but q has shape " + Rows.shape(q)
-                    + ": both need rows of d_k");
-        }
+        Shapes.requireMatrix(q, "q");
+        Shapes.requireMatrix(k, "k");
+        Shapes.requireMatrix(v, "v");
+        Shapes.requireLastAxis(k, q.size(1), "k");                         // both need rows of d_k
         if (v.size(0) != k.size(0)) {
-            throw new IllegalArgumentException("v has shape " + Rows.shape(v) + ", but k has shape " + Rows.shape(k)
+            throw new IllegalArgumentException("v has shape " + Shapes.of(v) + ", but k has shape " + Shapes.of(k)
                     + ": one value row per key (T_k)");
         }
-        Rows.requireSameShape("weights", weights, "the scores Q K^T", Tensor.zeros(q.size(0), k.size(0)));
-        Rows.requireSameShape("dOutput", dOutput, "the output P V", Tensor.zeros(q.size(0), v.size(1)));
+        Shapes.requireShape(weights, "weights", q.size(0), k.size(0));   // (T_q, T_k)
+        Shapes.requireShape(dOutput, "dOutput", q.size(0), v.size(1));   // (T_q, d_v)
     }
 }

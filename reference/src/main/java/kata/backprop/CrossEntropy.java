@@ -1,5 +1,6 @@
 package kata.backprop;
 
+import kata.support.Shapes;
 import kata.support.Tensor;
 
 /**
@@ -12,13 +13,8 @@ import kata.support.Tensor;
  * with {@code n} the number of non-PAD rows. The log softmax is {@code x - max - log sum exp(x - max)},
  * so logits of 1e4 stay finite.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>Averaged over all rows, PAD included: {@code CrossEntropySpec#padPositionsAreLeftOutOfTheMean}.</li>
- *   <li>A gradient on PAD rows: {@code CrossEntropySpec#padRowsGetExactlyZeroGradient}.</li>
- *   <li>Smoothing spread over the V - 1 wrong classes only: {@code CrossEntropySpec#labelSmoothingSpreadsOverEveryClass}.</li>
- *   <li>exp without the max shift: {@code CrossEntropySpec#logitsOf1e4StayFinite}.</li>
- * </ul>
+ * <p>The mistakes learners make here, and the specs that catch them, are in
+ * {@code reference/known-wrong/13-backpropagation/}.
  */
 public final class CrossEntropy {
 
@@ -40,20 +36,22 @@ public final class CrossEntropy {
             if (targets[i] == padId) {
                 continue;                                // PAD: neither loss nor gradient
             }
-            double[] logProbs = logSoftmax(Rows.read(logits, i));   // (V)
-            double[] dRow = new double[vocab];
+            double[] logProbs = logSoftmax(logits, i);   // (V)
             for (int j = 0; j < vocab; j++) {
                 double target = (j == targets[i] ? 1.0 - smoothing : 0.0) + smoothing / vocab;
                 loss -= target * logProbs[j];
-                dRow[j] = (Math.exp(logProbs[j]) - target) / count;
+                dLogits.set((Math.exp(logProbs[j]) - target) / count, i, j);
             }
-            Rows.write(dLogits, i, dRow);
         }
         return new CrossEntropyResult(count == 0 ? 0.0 : loss / count, dLogits, count);
     }
 
-    /** {@code x - max - log sum exp(x - max)}: exp never sees more than 0. */
-    private static double[] logSoftmax(double[] x) {
+    /** Row {@code i} of the logits as {@code x - max - log sum exp(x - max)}: exp never sees more than 0. */
+    private static double[] logSoftmax(Tensor logits, int i) {
+        double[] x = new double[logits.size(1)];     // (V)
+        for (int j = 0; j < x.length; j++) {
+            x[j] = logits.get(i, j);
+        }
         double max = Double.NEGATIVE_INFINITY;
         for (double value : x) {
             max = Math.max(max, value);
@@ -71,17 +69,18 @@ public final class CrossEntropy {
     }
 
     private static void check(Tensor logits, int[] targets, int padId, double smoothing) {
-        if (logits.rank() != 2 || logits.size(1) == 0) {
-            throw new IllegalArgumentException("logits must be (N, V) with V > 0, but has shape " + Rows.shape(logits));
+        Shapes.requireMatrix(logits, "logits");
+        if (logits.size(1) == 0) {
+            throw new IllegalArgumentException("logits must have at least one class, but has shape " + Shapes.of(logits));
         }
         if (targets.length != logits.size(0)) {
             throw new IllegalArgumentException("targets has " + targets.length + " entries, but logits has shape "
-                    + Rows.shape(logits) + ": one target per row");
+                    + Shapes.of(logits) + ": one target per row");
         }
         for (int i = 0; i < targets.length; i++) {
             if (targets[i] != padId && (targets[i] < 0 || targets[i] >= logits.size(1))) {
                 throw new IllegalArgumentException("targets[" + i + "] = " + targets[i] + " is neither PAD nor a class of logits "
-                        + Rows.shape(logits));
+                        + Shapes.of(logits));
             }
         }
         if (!(smoothing >= 0.0 && smoothing <= 1.0)) {

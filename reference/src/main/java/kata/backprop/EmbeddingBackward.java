@@ -1,5 +1,6 @@
 package kata.backprop;
 
+import kata.support.Shapes;
 import kata.support.Tensor;
 
 /**
@@ -7,12 +8,8 @@ import kata.support.Tensor;
  * the table scatters into the rows of the used ids, {@code dtable[ids[t]] += scale * dout[t]}, and
  * adds up for an id used twice. Rows of unused ids stay 0.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>Overwriting instead of accumulating for a repeated id:
- *       {@code EmbeddingBackwardSpec#aRepeatedIdAccumulatesItsGradients}.</li>
- *   <li>The scale left out: {@code EmbeddingBackwardSpec#theScaleMultipliesTheGradient}.</li>
- * </ul>
+ * <p>The mistakes learners make here, and the specs that catch them, are in
+ * {@code reference/known-wrong/13-backpropagation/}.
  */
 public final class EmbeddingBackward {
 
@@ -21,12 +18,10 @@ public final class EmbeddingBackward {
 
     /** dtable {@code (V, d)} of the lookup of {@code ids (T)} scaled by {@code scale}, from {@code dOutput (T, d)}. */
     public static Tensor backward(int[] ids, int vocabSize, double scale, Tensor dOutput) {
-        if (vocabSize < 0) {
-            throw new IllegalArgumentException("vocabSize must not be negative, was " + vocabSize);
-        }
-        Rows.requireRank("dOutput", dOutput, 2);
+        Shapes.requireAtLeast(vocabSize, 0, "vocabSize");
+        Shapes.requireMatrix(dOutput, "dOutput");
         if (dOutput.size(0) != ids.length) {
-            throw new IllegalArgumentException("dOutput has shape " + Rows.shape(dOutput) + ", but there are "
+            throw new IllegalArgumentException("dOutput has shape " + Shapes.of(dOutput) + ", but there are "
                     + ids.length + " ids: one row per id");
         }
         int d = dOutput.size(1);

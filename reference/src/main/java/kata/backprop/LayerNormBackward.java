@@ -1,5 +1,7 @@
 package kata.backprop;
 
+import kata.support.RowMajor;
+import kata.support.Shapes;
 import kata.support.Tensor;
 
 /**
@@ -14,13 +16,8 @@ import kata.support.Tensor;
  * The two subtracted means are the paths through mu and var: both depend on every x of the row.
  * mu, sigma and xhat are recomputed from x (two passes, so a large mean keeps its variance).
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>mu and var treated as constants, {@code dx = dxhat / sigma}:
- *       {@code LayerNormBackwardSpec#theRowsOfDxSumToZeroWhenGammaIsConstant}.</li>
- *   <li>Only the path through mu kept: {@code LayerNormBackwardSpec#goldenGradientsMatchPyTorch}.</li>
- *   <li>dgamma from x instead of xhat: {@code LayerNormBackwardSpec#goldenGradientsMatchPyTorch}.</li>
- * </ul>
+ * <p>The mistakes learners make here, and the specs that catch them, are in
+ * {@code reference/known-wrong/13-backpropagation/}.
  */
 public final class LayerNormBackward {
 
@@ -29,12 +26,9 @@ public final class LayerNormBackward {
 
     /** dx, dgamma, dbeta of layer norm with {@code gamma (d)} and {@code eps} at {@code x (..., d)}. */
     public static LayerNormGradients backward(Tensor x, Tensor gamma, double eps, Tensor dy) {
-        Rows.requireRank("gamma", gamma, 1);
-        if (x.rank() == 0 || x.size(x.rank() - 1) != gamma.size(0)) {
-            throw new IllegalArgumentException("x has shape " + Rows.shape(x) + ", but its last axis must hold the d"
-                    + " features of gamma " + Rows.shape(gamma));
-        }
-        Rows.requireSameShape("dy", dy, "x", x);
+        Shapes.requireVector(gamma, "gamma");
+        Shapes.requireLastAxis(x, gamma.size(0), "x");
+        Shapes.requireSameShape(dy, "dy", x, "x");
         if (!(eps > 0.0 && eps < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("eps must be positive and finite, was " + eps);
         }
@@ -42,9 +36,19 @@ public final class LayerNormBackward {
         Tensor dx = Tensor.zeros(x.shape());             // (..., d)
         Tensor dGamma = Tensor.zeros(d);                 // (d)
         Tensor dBeta = Tensor.zeros(d);                  // (d)
-        for (int row = 0; row < Rows.count(x); row++) {
-            double[] xRow = Rows.read(x, row);           // (d)
-            double[] dyRow = Rows.read(dy, row);         // (d)
+        if (dx.elementCount() == 0) {
+            return new LayerNormGradients(dx, dGamma, dBeta);   // no row, or rows of no feature
+        }
+        int last = x.rank() - 1;
+        int[] index = new int[x.rank()];                 // the row; index[last] walks along it
+        do {
+            double[] xRow = new double[d];               // (d)
+            double[] dyRow = new double[d];              // (d)
+            for (int k = 0; k < d; k++) {
+                index[last] = k;
+                xRow[k] = x.get(index);
+                dyRow[k] = dy.get(index);
+            }
             double mean = 0.0;
             for (double value : xRow) {
                 mean += value / d;
@@ -66,12 +70,11 @@ public final class LayerNormBackward {
                 dGamma.set(dGamma.get(k) + dyRow[k] * xhat[k], k);   // += over rows
                 dBeta.set(dBeta.get(k) + dyRow[k], k);               // += over rows
             }
-            double[] dxRow = new double[d];
             for (int k = 0; k < d; k++) {
-                dxRow[k] = (dxhat[k] - meanDxhat - xhat[k] * meanDxhatXhat) / sigma;
+                index[last] = k;
+                dx.set((dxhat[k] - meanDxhat - xhat[k] * meanDxhatXhat) / sigma, index);
             }
-            Rows.write(dx, row, dxRow);
-        }
+        } while (RowMajor.nextRow(index, x.shape()));
         return new LayerNormGradients(dx, dGamma, dBeta);
     }
 }

@@ -1,17 +1,15 @@
 package kata.backprop;
 
+import kata.support.RowMajor;
+import kata.support.Shapes;
 import kata.support.Tensor;
 
 /**
  * The backward pass of {@code relu(x) = max(x, 0)}: {@code dx = dy} where {@code x > 0}, else 0
  * (the subgradient at 0 is 0 by convention, as in PyTorch).
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>A gradient of 1 at {@code x = 0}: {@code ActivationBackwardSpec#theGradientAtZeroIsZero}.</li>
- *   <li>Applying relu to x in place to read the sign of the output:
- *       {@code ActivationBackwardSpec#xAndDyAreNotModified}.</li>
- * </ul>
+ * <p>The mistakes learners make here, and the specs that catch them, are in
+ * {@code reference/known-wrong/13-backpropagation/}.
  */
 public final class ReluBackward {
 
@@ -20,14 +18,17 @@ public final class ReluBackward {
 
     /** dx of relu at x, shape of x. */
     public static Tensor backward(Tensor x, Tensor dy) {
-        Rows.requireSameShape("dy", dy, "x", x);
+        Shapes.requireSameShape(dy, "dy", x, "x");
         Tensor dx = Tensor.zeros(x.shape());
-        for (int ordinal = 0; ordinal < x.elementCount(); ordinal++) {
-            int[] index = Rows.unravel(x.shape(), ordinal);
+        if (x.elementCount() == 0) {
+            return dx;
+        }
+        int[] index = new int[x.rank()];
+        do {
             if (x.get(index) > 0.0) {
                 dx.set(dy.get(index), index);
             }
-        }
+        } while (RowMajor.next(index, x.shape()));
         return dx;
     }
 }

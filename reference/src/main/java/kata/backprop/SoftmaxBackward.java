@@ -1,5 +1,7 @@
 package kata.backprop;
 
+import kata.support.RowMajor;
+import kata.support.Shapes;
 import kata.support.Tensor;
 
 /**
@@ -7,12 +9,8 @@ import kata.support.Tensor;
  * {@code s}: {@code dx = s * (dy - sum(dy * s))}, the sum taken per row. Every output of a row
  * depends on every input of that row (they share the normalizer), hence the subtracted sum.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>Without the subtracted sum, {@code dx = s * dy}:
- *       {@code ActivationBackwardSpec#aSoftmaxOfTwoLogitsHasHandComputedGradients}.</li>
- *   <li>The sum over the whole tensor, not per row: {@code ActivationBackwardSpec#eachRowUsesItsOwnSum}.</li>
- * </ul>
+ * <p>The mistakes learners make here, and the specs that catch them, are in
+ * {@code reference/known-wrong/13-backpropagation/}.
  */
 public final class SoftmaxBackward {
 
@@ -22,23 +20,26 @@ public final class SoftmaxBackward {
     /** dx of a row softmax whose saved output is {@code s}, shape {@code (..., n)}. */
     public static Tensor backward(Tensor s, Tensor dy) {
         if (s.rank() == 0) {
-            throw new IllegalArgumentException("s must have at least one axis, but has shape " + Rows.shape(s));
+            throw new IllegalArgumentException("s must have at least one axis, but has shape " + Shapes.of(s));
         }
-        Rows.requireSameShape("dy", dy, "s", s);
+        Shapes.requireSameShape(dy, "dy", s, "s");
         Tensor dx = Tensor.zeros(s.shape());             // (..., n)
-        for (int row = 0; row < Rows.count(s); row++) {
-            double[] sRow = Rows.read(s, row);           // (n)
-            double[] dyRow = Rows.read(dy, row);         // (n)
-            double dot = 0.0;                            // sum(dy * s): how much of dy every output shares
-            for (int k = 0; k < sRow.length; k++) {
-                dot += dyRow[k] * sRow[k];
-            }
-            double[] dxRow = new double[sRow.length];
-            for (int k = 0; k < sRow.length; k++) {
-                dxRow[k] = sRow[k] * (dyRow[k] - dot);
-            }
-            Rows.write(dx, row, dxRow);
+        if (dx.elementCount() == 0) {
+            return dx;
         }
+        int last = s.rank() - 1;
+        int[] index = new int[s.rank()];                 // the row; index[last] walks along it
+        do {
+            double dot = 0.0;                            // sum(dy * s) over the row: how much of dy every output shares
+            for (int k = 0; k < s.size(last); k++) {
+                index[last] = k;
+                dot += dy.get(index) * s.get(index);
+            }
+            for (int k = 0; k < s.size(last); k++) {
+                index[last] = k;
+                dx.set(s.get(index) * (dy.get(index) - dot), index);
+            }
+        } while (RowMajor.nextRow(index, s.shape()));
         return dx;
     }
 }

@@ -1,22 +1,14 @@
 package kata.compute;
 
-import java.util.Arrays;
+import kata.support.Shapes;
 import kata.support.Tensor;
 
 /**
  * A matrix product computed tile by tile, so that each tile of {@code a}, {@code b} and the result
  * is reused while it is still in the cache.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>tiles that stop at the last full block, dropping the rows and columns of a size that
- *       {@code block} does not divide: {@code ComputeSpec#blockedHandlesSizesTheBlockDoesNotDivide},
- *       {@code ComputeProperties#blockedEqualsTheNaiveProduct};</li>
- *   <li>the sum over {@code k} restarted in every tile of {@code k} instead of accumulated:
- *       {@code ComputeSpec#blockedHandlesSizesTheBlockDoesNotDivide};</li>
- *   <li>the operands read as row-major storage, ignoring their strides and offset:
- *       {@code ComputeSpec#blockedReadsOperandsInAnyLayout}.</li>
- * </ul>
+ * <p>The mistakes learners make here, and the specs that catch them, are in
+ * {@code reference/known-wrong/12-compute/}.
  */
 public final class BlockedMatmul {
 
@@ -25,13 +17,13 @@ public final class BlockedMatmul {
 
     /** {@code a b}, {@code (m, k)(k, n) -> (m, n)}, in {@code block x block} tiles. */
     public static Tensor multiply(Tensor a, Tensor b, int block) {
-        if (a.rank() != 2 || b.rank() != 2 || a.size(1) != b.size(0)) {
-            throw new IllegalArgumentException("a " + Arrays.toString(a.shape()) + " and b "
-                    + Arrays.toString(b.shape()) + " must be (m, k) and (k, n)");
+        Shapes.requireMatrix(a, "a");
+        Shapes.requireMatrix(b, "b");
+        if (a.size(1) != b.size(0)) {
+            throw new IllegalArgumentException("a " + Shapes.of(a) + " and b " + Shapes.of(b)
+                    + " must be (m, k) and (k, n)");
         }
-        if (block < 1) {
-            throw new IllegalArgumentException("block must be at least 1, but is block = " + block);
-        }
+        Shapes.requireAtLeast(block, 1, "block");
         int m = a.size(0);
         int k = a.size(1);
         int n = b.size(1);

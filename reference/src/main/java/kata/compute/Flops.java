@@ -3,19 +3,8 @@ package kata.compute;
 /**
  * Forward and training FLOP counts of a Transformer encoder layer, from its hyper-parameters.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>a matmul counted as {@code mkn} (one multiply-add as one FLOP):
- *       {@code ComputeSpec#aMatmulIsTwoFlopsPerMultiplyAdd}, {@code ComputeProperties#matmulCountsWhatALoopDoes};</li>
- *   <li>the attention scores {@code QK^T} counted without the weighted values {@code PV}:
- *       {@code ComputeSpec#gptThreeSmallLayerIs41Point876Gflop},
- *       {@code ComputeProperties#doublingTheLengthQuadruplesTheScores};</li>
- *   <li>the feed-forward block with {@code d_ff = d} instead of {@code 4d}:
- *       {@code ComputeSpec#eachPartOfTheLayerByHand};</li>
- *   <li>training counted as 2x the forward pass (forgetting that the backward pass needs the
- *       gradients of the inputs and of the weights, two matmuls per forward matmul):
- *       {@code ComputeSpec#trainingIsThreeForwardPasses}.</li>
- * </ul>
+ * <p>The mistakes learners make here, and the specs that catch them, are in
+ * {@code reference/known-wrong/12-compute/}.
  */
 public final class Flops {
 

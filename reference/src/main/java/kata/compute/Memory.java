@@ -3,12 +3,8 @@ package kata.compute;
 /**
  * Parameters and bytes.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>a float64 counted as 4 bytes: {@code ComputeSpec#bytesPerElement};</li>
- *   <li>the parameter count without the biases or the layer norms:
- *       {@code ComputeSpec#gptThreeSmallLayerHasSevenMillionParameters}.</li>
- * </ul>
+ * <p>The mistakes learners make here, and the specs that catch them, are in
+ * {@code reference/known-wrong/12-compute/}.
  */
 public final class Memory {
 

@@ -3,14 +3,8 @@ package kata.compute;
 /**
  * FLOPs (a count of operations) and FLOP/s (a rate), with decimal prefixes.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>a GFLOP taken as {@code 2^30} FLOP (binary prefixes are for bytes, and then spelt GiB):
- *       {@code ComputeSpec#prefixesAreDecimal};</li>
- *   <li>a rate accepted where a count is meant, or the other way round:
- *       {@code ComputeSpec#aRateIsNotACount};</li>
- *   <li>time computed as rate / FLOPs: {@code ComputeSpec#timeIsFlopsOverRate}.</li>
- * </ul>
+ * <p>The mistakes learners make here, and the specs that catch them, are in
+ * {@code reference/known-wrong/12-compute/}.
  */
 public final class Units {
 

@@ -1,29 +1,14 @@
 package kata.positional;
 
+import kata.support.Shapes;
 import kata.support.Tensor;
 
 /**
  * The sinusoidal positional table of "Attention Is All You Need" and the rotation that moves it
  * along by {@code t} positions.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>the exponent {@code k / d} with the column {@code k} instead of {@code 2i / d} with the pair
- *       {@code i}, so that the cos column of a pair gets another frequency than its sin column:
- *       {@code PositionalSpec#goldenRowsForDSix};</li>
- *   <li>sin and cos swapped (cos on the even columns): {@code PositionalSpec#rowZeroIsZeroOneZeroOne};</li>
- *   <li>the exponent's sign flipped, {@code pos * 10000^(2i/d)}: {@code PositionalSpec#goldenRowsForDSix},
- *       {@code PositionalProperties#wavelengthsGrowFromTwoPiToTenThousandTimesTwoPi};</li>
- *   <li>degrees instead of radians: {@code PositionalSpec#goldenRowsForDSix};</li>
- *   <li>positions counted from 1: {@code PositionalSpec#rowZeroIsZeroOneZeroOne};</li>
- *   <li>{@code 2 * i / d} in integer arithmetic, which is 0 for every pair, so every pair gets
- *       frequency 1: {@code PositionalSpec#goldenRowsForDSix};</li>
- *   <li>an odd {@code d} accepted, leaving the last pair without its cos:
- *       {@code PositionalSpec#anOddDIsRejected};</li>
- *   <li>the rotation's sines on the wrong side, which moves back by {@code t} instead of forward:
- *       {@code PositionalSpec#shiftByOneMovesRowZeroToRowOne},
- *       {@code PositionalProperties#shiftMovesEveryRowForwardByT}.</li>
- * </ul>
+ * <p>The mistakes learners make here, and the specs that catch them, are in
+ * {@code reference/known-wrong/11-positional-encoding/}.
  */
 public final class SinusoidalEncoding {
 
@@ -34,9 +19,7 @@ public final class SinusoidalEncoding {
 
     /** {@code PE(pos, 2i) = sin(pos w_i)}, {@code PE(pos, 2i + 1) = cos(pos w_i)}: {@code (maxLen, d)}. */
     public static Tensor table(int maxLen, int d) {
-        if (maxLen < 0) {
-            throw new IllegalArgumentException("maxLen must be at least 0, but is maxLen = " + maxLen);
-        }
+        Shapes.requireAtLeast(maxLen, 0, "maxLen");
         requireEvenDimension(d);
         Tensor table = Tensor.zeros(maxLen, d); // (maxLen, d)
         for (int pos = 0; pos < maxLen; pos++) {
@@ -72,9 +55,9 @@ public final class SinusoidalEncoding {
     }
 
     private static void requireEvenDimension(int d) {
-        if (d < 0 || d % 2 != 0) {
-            throw new IllegalArgumentException("d must be even and at least 0 (sin and cos come in pairs),"
-                    + " but is d = " + d);
+        Shapes.requireAtLeast(d, 0, "d");
+        if (d % 2 != 0) {
+            throw new IllegalArgumentException("d must be even (sin and cos come in pairs), was " + d);
         }
     }
 }

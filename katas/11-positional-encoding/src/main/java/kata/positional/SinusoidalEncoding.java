@@ -27,8 +27,8 @@ public final class SinusoidalEncoding {
      * @param d      the model dimension, even and at least 0 ({@code 0} gives shape {@code (maxLen, 0)})
      * @return a fresh row-major tensor of shape {@code (maxLen, d)}, row {@code pos} the vector of
      *     position {@code pos}
-     * @throws IllegalArgumentException when {@code maxLen < 0} (the message says {@code maxLen = -1}), or
-     *     when {@code d} is odd or negative (the message says {@code d = 5}: sin and cos come in pairs)
+     * @throws IllegalArgumentException when {@code maxLen < 0}, or when {@code d} is odd or negative (sin
+     *     and cos come in pairs); the message names the argument and its value
      */
     public static Tensor table(int maxLen, int d) {
         throw new UnsupportedOperationException("TODO(11): fill in sin(pos w_i) and cos(pos w_i)");
@@ -51,7 +51,8 @@ public final class SinusoidalEncoding {
      * @param t how many positions to move forward (any int; a negative {@code t} moves back)
      * @param d the model dimension, even and at least 0
      * @return a fresh row-major tensor of shape {@code (d, d)}
-     * @throws IllegalArgumentException when {@code d} is odd or negative (the message says {@code d = 5})
+     * @throws IllegalArgumentException when {@code d} is odd or negative (the message names {@code d} and
+     *     its value)
      */
     public static Tensor shift(int t, int d) {
         throw new UnsupportedOperationException("TODO(11): one 2 x 2 rotation block per pair");

@@ -28,10 +28,10 @@ public record TokenEmbedding(Tensor table) {
      * @param d         the model dimension, at least 1
      * @param random    where the values come from (the same seed gives the same table)
      * @return an embedding whose table is a fresh row-major tensor of shape {@code (V, d)}
-     * @throws IllegalArgumentException when {@code vocabSize < 0} (the message says {@code vocabSize = -1})
-     *     or {@code d < 1} (the message says {@code d = 0})
+     * @throws IllegalArgumentException when {@code vocabSize < 0} or {@code d < 1} (the message names the
+     *     argument and its value)
      */
-    public static TokenEmbedding initialise(int vocabSize, int d, RandomGenerator random) {
+    public static TokenEmbedding initial(int vocabSize, int d, RandomGenerator random) {
         throw new UnsupportedOperationException("TODO(11): draw a (V, d) table with standard deviation 1 / sqrt(d)");
     }
 
@@ -40,9 +40,9 @@ public record TokenEmbedding(Tensor table) {
      *
      * @param ids token ids, each in {@code [0, V)}; none ({@code T = 0}) gives shape {@code (0, d)}; not modified
      * @return a fresh row-major tensor of shape {@code (T, d)}, sharing no storage with the table
-     * @throws IllegalArgumentException when the table is not of rank 2 (the message names its shape), or
-     *     when an id is negative or not below {@code V} (the message names the token and the id, as
-     *     {@code ids[2] = 7}, the valid ids, as {@code 0 to 4}, and the table's shape, as {@code [5, 4]})
+     * @throws IllegalArgumentException when the table is not of rank 2 (the message names {@code table} and
+     *     its shape), or when an id is negative or not below {@code V} (the message names the token and the
+     *     id, as {@code ids[2] = 7}, and the table's shape, as {@code [5, 4]})
      */
     public Tensor embed(int... ids) {
         throw new UnsupportedOperationException("TODO(11): look up one row per id and scale it by sqrt(d)");
@@ -57,8 +57,9 @@ public record TokenEmbedding(Tensor table) {
      * @param ids       token ids, as for {@link #embed}; not modified
      * @return a fresh row-major tensor of shape {@code (T, d)}, sharing storage with neither table
      * @throws IllegalArgumentException as {@link #embed} does, when {@code positions} is not of rank 2
-     *     (the message names its shape), and when it has fewer than {@code T} rows or another {@code d}
-     *     than the table (the message names the shapes of the embedded ids and of the positions)
+     *     (the message names {@code positions} and its shape), and when it has fewer than {@code T} rows
+     *     or another {@code d} than the table (the message names the shapes of the embedded ids and of the
+     *     positions)
      */
     public Tensor encode(Tensor positions, int... ids) {
         throw new UnsupportedOperationException("TODO(11): add positional row t to the embedding of token t");

@@ -47,14 +47,14 @@ public final class Heatmap {
             for (int k = 0; k < columns; k++) {
                 out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\""
                         + " fill=\"%s\"/>%n", MARGIN + k * CELL_WIDTH, MARGIN + pos * CELL_HEIGHT, CELL_WIDTH,
-                        CELL_HEIGHT, colour(table.get(pos, k))));
+                        CELL_HEIGHT, color(table.get(pos, k))));
             }
         }
         return out.append("</svg>\n").toString();
     }
 
     /** Red for +1, white for 0, blue for -1 (values outside [-1, 1] are clamped). */
-    private static String colour(double value) {
+    private static String color(double value) {
         double v = Math.max(-1, Math.min(1, value));
         int fade = (int) Math.round(255 * (1 - Math.abs(v)));
         return v >= 0 ? String.format("#ff%02x%02x", fade, fade) : String.format("#%02x%02xff", fade, fade);

@@ -25,9 +25,9 @@ public final class BlockedMatmul {
      * @param b     shape {@code (k, n)}, any layout; not modified
      * @param block the tile size, at least 1; it need not divide {@code m}, {@code k} or {@code n}
      * @return a fresh row-major tensor of shape {@code (m, n)}; {@code k = 0} gives zeros
-     * @throws IllegalArgumentException when {@code a} or {@code b} is not a matrix or the inner sizes
-     *     differ (the message names both shapes), or when {@code block < 1} (the message says
-     *     {@code block = 0})
+     * @throws IllegalArgumentException when {@code a} or {@code b} is not a matrix (the message names it
+     *     and its shape), when the inner sizes differ (the message names both shapes), or when
+     *     {@code block < 1} (the message names {@code block} and its value)
      */
     public static Tensor multiply(Tensor a, Tensor b, int block) {
         throw new UnsupportedOperationException("TODO(12): the triple loop, tile by tile");

@@ -318,12 +318,12 @@ class ComputeSpec {
                 .withMessageContaining("[2, 3]").withMessageContaining("[4, 2]");
         assertThatIllegalArgumentException().describedAs("a vector is not a matrix")
                 .isThrownBy(() -> BlockedMatmul.multiply(Tensor.zeros(3), Tensor.zeros(3, 2), 2))
-                .withMessageContaining("[3]").withMessageContaining("[3, 2]");
+                .withMessageMatching("(?s).*\\ba\\b.*").withMessageContaining("[3]");
         assertThatIllegalArgumentException().describedAs("b must be a matrix too")
                 .isThrownBy(() -> BlockedMatmul.multiply(Tensor.zeros(2, 3), Tensor.zeros(3), 2))
-                .withMessageContaining("[2, 3]").withMessageContaining("[3]");
+                .withMessageMatching("(?s).*\\bb\\b.*").withMessageContaining("[3]");
         assertThatIllegalArgumentException().describedAs("a tile of 0 never moves on")
                 .isThrownBy(() -> BlockedMatmul.multiply(Tensor.zeros(2, 2), Tensor.zeros(2, 2), 0))
-                .withMessageContaining("block = 0");
+                .withMessageContaining("block").withMessageMatching("(?s).*(?<![\\w-])0\\b.*");
     }
 }

@@ -30,7 +30,7 @@ public final class AttentionBackward {
      * @param dOutput dO, shape {@code (T_q, d_v)}; not modified
      * @return fresh dQ, dK and dV, shapes of q, k and v
      * @throws IllegalArgumentException when q, k or v is not a matrix (the message names it and its
-     *     shape), when k's rows are not of q's length d_k (naming "k" and both shapes), when v has not
+     *     shape), when k's rows are not of q's length d_k (naming "k" and its shape), when v has not
      *     T_k rows (naming "v" and both shapes), or when weights or dOutput has the wrong shape (naming
      *     it, its shape and the expected one)
      */

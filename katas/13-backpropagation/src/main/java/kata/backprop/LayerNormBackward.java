@@ -33,7 +33,7 @@ public final class LayerNormBackward {
      * @param dy    the gradient with respect to y, shape of x; not modified
      * @return fresh dx (shape of x), dgamma {@code (d)} and dbeta {@code (d)}
      * @throws IllegalArgumentException when gamma is not a vector (naming "gamma" and its shape), when x
-     *     is a scalar or its last axis is not d (naming "x" and both shapes), when dy's shape differs
+     *     is a scalar or its last axis is not d (naming "x" and its shape), when dy's shape differs
      *     from x's (naming "dy" and both shapes), or when eps is not positive and finite (naming "eps")
      */
     public static LayerNormGradients backward(Tensor x, Tensor gamma, double eps, Tensor dy) {

@@ -32,7 +32,7 @@ public final class LinearBackward {
      * @return fresh dx (shape of x), dW {@code (d_in, d_out)} and db {@code (d_out)}
      * @throws IllegalArgumentException when weight is not a matrix (the message names "weight" and
      *     its shape), when x is not of rank 2 or 3 or its last axis is not {@code d_in} (naming "x"
-     *     and both shapes), or when dy's shape is not y's (naming "dy", its shape and y's)
+     *     and its shape), or when dy's shape is not y's (naming "dy", its shape and y's)
      */
     public static LinearGradients backward(Tensor x, Tensor weight, Tensor dy) {
         throw new UnsupportedOperationException("TODO(13): dx, dW and db of y = x W + b");

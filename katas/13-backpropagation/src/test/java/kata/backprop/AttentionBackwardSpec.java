@@ -140,7 +140,7 @@ class AttentionBackwardSpec {
                 .withMessageContaining("v").withMessageContaining("[4]");
         assertThatIllegalArgumentException().describedAs("k's rows must have q's width d_k")
                 .isThrownBy(() -> AttentionBackward.backward(q, Tensor.zeros(4, 2), v, p, dO))
-                .withMessageContaining("k").withMessageContaining("[4, 2]").withMessageContaining("[2, 3]");
+                .withMessageContaining("k").withMessageContaining("[4, 2]");
         assertThatIllegalArgumentException().describedAs("one value row per key")
                 .isThrownBy(() -> AttentionBackward.backward(q, k, Tensor.zeros(3, 5), p, dO))
                 .withMessageContaining("v").withMessageContaining("[3, 5]").withMessageContaining("[4, 3]");

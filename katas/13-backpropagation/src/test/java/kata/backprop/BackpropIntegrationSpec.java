@@ -4,13 +4,14 @@ import static kata.support.testing.GradientCheck.assertGradient;
 import static kata.support.testing.GradientCheck.dot;
 
 import java.util.SplittableRandom;
-import kata.attention.Attention;
 import kata.attention.ScaledDotProductAttention;
 import kata.layernorm.LayerNorm;
-import kata.multihead.HeadResult;
 import kata.multihead.MultiHeadAttention;
 import kata.multihead.MultiHeadWeights;
 import kata.positional.TokenEmbedding;
+import kata.support.AttentionResult;
+import kata.support.Elementwise;
+import kata.support.Masks;
 import kata.support.Matrices;
 import kata.support.Tensor;
 import org.junit.jupiter.api.DisplayName;
@@ -65,7 +66,7 @@ class BackpropIntegrationSpec {
         Tensor k = gaussian(3, 2);
         Tensor v = gaussian(3, 2);
         Tensor dOutput = gaussian(3, 2);
-        boolean[][] causal = ScaledDotProductAttention.causalMask(3);
+        boolean[][] causal = Masks.causal(3);
 
         BlockChecks.attention(KATA_06, q, k, v, causal, dOutput);
     }
@@ -76,18 +77,19 @@ class BackpropIntegrationSpec {
     void selfAttentionAccumulatesTheThreeUsesOfX() {
         Tensor x = gaussian(3, 2);
         Tensor dOutput = gaussian(3, 2);
-        MultiHeadWeights w = MultiHeadAttention.initialWeights(2, RANDOM);
-        boolean[][] causal = ScaledDotProductAttention.causalMask(3);
+        MultiHeadWeights w = MultiHeadAttention.initial(2, RANDOM);
+        boolean[][] causal = Masks.causal(3);
         Tensor q = Matrices.linear(x, w.queryWeight(), w.queryBias());     // (T, d)
         Tensor k = Matrices.linear(x, w.keyWeight(), w.keyBias());         // (T, d)
         Tensor v = Matrices.linear(x, w.valueWeight(), w.valueBias());     // (T, d)
-        Attention attention = ScaledDotProductAttention.attend(q, k, v, causal);   // weights (T, T), output (T, d)
+        AttentionResult attention = ScaledDotProductAttention.attend(q, k, v, causal);   // weights (T, T), output (T, d)
 
         LinearGradients out = LinearBackward.backward(attention.output(), w.outputWeight(), dOutput);
         AttentionGradients a = AttentionBackward.backward(q, k, v, attention.weights(), out.dx());
-        Tensor dx = sum(LinearBackward.backward(x, w.queryWeight(), a.dq()).dx(),
-                LinearBackward.backward(x, w.keyWeight(), a.dk()).dx(),
-                LinearBackward.backward(x, w.valueWeight(), a.dv()).dx());
+        Tensor fromQ = LinearBackward.backward(x, w.queryWeight(), a.dq()).dx();
+        Tensor fromK = LinearBackward.backward(x, w.keyWeight(), a.dk()).dx();
+        Tensor fromV = LinearBackward.backward(x, w.valueWeight(), a.dv()).dx();
+        Tensor dx = Elementwise.add(Elementwise.add(fromQ, fromK), fromV);     // x fed all three
 
         assertGradient("dx", t -> dot(dOutput, layer(w).forward(t, t, t, causal).output()), x, dx);
     }
@@ -105,21 +107,9 @@ class BackpropIntegrationSpec {
 
     /** A one-head layer of kata 07 with the given weights, each head your kata 06. */
     private static MultiHeadAttention layer(MultiHeadWeights weights) {
-        MultiHeadAttention layer = new MultiHeadAttention(2, 1, new SplittableRandom(1), (q, k, v, masked) -> {
-            Attention attention = ScaledDotProductAttention.attend(q, k, v, masked);
-            return new HeadResult(attention.output(), attention.weights());
-        });
+        MultiHeadAttention layer = new MultiHeadAttention(2, 1, new SplittableRandom(1),
+                ScaledDotProductAttention::attend);
         layer.setWeights(weights);
         return layer;
-    }
-
-    private static Tensor sum(Tensor a, Tensor b, Tensor c) {
-        Tensor total = Tensor.zeros(a.shape());
-        for (int i = 0; i < a.size(0); i++) {
-            for (int j = 0; j < a.size(1); j++) {
-                total.set(a.get(i, j) + b.get(i, j) + c.get(i, j), i, j);
-            }
-        }
-        return total;
     }
 }

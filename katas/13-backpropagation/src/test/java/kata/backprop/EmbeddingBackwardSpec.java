@@ -89,7 +89,7 @@ class EmbeddingBackwardSpec {
                 .withMessageContaining("dOutput").withMessageContaining("[2, 3]");
         assertThatIllegalArgumentException().describedAs("an id must be below V")
                 .isThrownBy(() -> EmbeddingBackward.backward(new int[] {0, 2}, 2, 1.0, Tensor.zeros(2, 1)))
-                .withMessageContaining("ids[1] = 2").withMessageContaining("0 to 1");
+                .withMessageContaining("ids[1] = 2");
         assertThatIllegalArgumentException().describedAs("an id must not be negative")
                 .isThrownBy(() -> EmbeddingBackward.backward(new int[] {-1}, 2, 1.0, Tensor.zeros(1, 1)))
                 .withMessageContaining("ids[0] = -1");

@@ -141,7 +141,7 @@ class LayerNormBackwardSpec {
                 .withMessageContaining("gamma").withMessageContaining("[2, 1]");
         assertThatIllegalArgumentException().describedAs("x's last axis must hold d features")
                 .isThrownBy(() -> LayerNormBackward.backward(Tensor.zeros(1, 3), gamma, 1e-5, Tensor.zeros(1, 3)))
-                .withMessageContaining("x").withMessageContaining("[1, 3]").withMessageContaining("[2]");
+                .withMessageContaining("x").withMessageContaining("[1, 3]");
         assertThatIllegalArgumentException().describedAs("a scalar x has no features")
                 .isThrownBy(() -> LayerNormBackward.backward(Tensor.scalar(1), gamma, 1e-5, Tensor.scalar(1)))
                 .withMessageContaining("x").withMessageContaining("[]");
