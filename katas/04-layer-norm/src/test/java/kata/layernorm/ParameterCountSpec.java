@@ -132,8 +132,8 @@ class ParameterCountSpec {
         rejects("multiHeadAttention(8, 0)", () -> ParameterCount.multiHeadAttention(8, 0), "numHeads = 0");
         rejects("multiHeadAttention(8, -2)", () -> ParameterCount.multiHeadAttention(8, -2), "numHeads = -2");
         rejects("feedForward(0, 16)", () -> ParameterCount.feedForward(0, 16), "dModel = 0");
-        rejects("feedForward(8, 0)", () -> ParameterCount.feedForward(8, 0), "dFf = 0");
-        rejects("encoderLayer(8, 2, -1)", () -> ParameterCount.encoderLayer(8, 2, -1), "dFf = -1");
+        rejects("feedForward(8, 0)", () -> ParameterCount.feedForward(8, 0), "dFF = 0");
+        rejects("encoderLayer(8, 2, -1)", () -> ParameterCount.encoderLayer(8, 2, -1), "dFF = -1");
         rejects("decoderLayer(0, 1, 4)", () -> ParameterCount.decoderLayer(0, 1, 4), "dModel = 0");
     }
 
