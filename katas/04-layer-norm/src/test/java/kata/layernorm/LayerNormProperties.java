@@ -252,10 +252,10 @@ class LayerNormProperties {
     }
 
     private static Gen<Sizes> sizes() {
-        Gen<Integer> heads = integers().between(1, 16);
-        Gen<Integer> headSizes = integers().between(1, 4096);
+        Gen<Integer> headCounts = integers().between(1, 16);
+        Gen<Integer> headDims = integers().between(1, 4096);
         Gen<Integer> widths = integers().between(1, 100_000);
-        Gen<Sizes> sizes = in -> new Sizes(heads.generate(in), headSizes.generate(in), widths.generate(in));
+        Gen<Sizes> sizes = in -> new Sizes(headCounts.generate(in), headDims.generate(in), widths.generate(in));
         return sizes.describedAs(Sizes::toString);
     }
 

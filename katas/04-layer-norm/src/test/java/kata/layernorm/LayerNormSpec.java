@@ -42,8 +42,8 @@ class LayerNormSpec {
 
     @Test
     @Order(2)
-    @DisplayName("a row is centred and divided by its biased standard deviation: [1, 3] gives about [-1, 1]")
-    void aRowOfTwoIsCentredAndScaled() {
+    @DisplayName("a row is centered and divided by its biased standard deviation: [1, 3] gives about [-1, 1]")
+    void aRowOfTwoIsCenteredAndScaled() {
         Tensor x = Tensor.vector(1, 3);
 
         Tensor y = LayerNorm.initial(2).apply(x);
@@ -58,7 +58,7 @@ class LayerNormSpec {
     @Test
     @Order(3)
     @DisplayName("the variance is biased, divided by d and not d - 1: [2, 4, 6, 8] with eps 4 gives [-1, -1/3, 1/3, 1]")
-    void aRowIsCentredAndDividedByItsBiasedStandardDeviation() {
+    void aRowIsCenteredAndDividedByItsBiasedStandardDeviation() {
         Tensor x = Tensor.vector(2, 4, 6, 8);
 
         Tensor y = plain(4, 4).apply(x);

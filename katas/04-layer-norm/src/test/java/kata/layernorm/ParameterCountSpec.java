@@ -50,10 +50,10 @@ class ParameterCountSpec {
     @Order(4)
     @DisplayName("the head count does not change the attention count: d = 12 with 1, 2, 3, 4, 6 or 12 heads is 624")
     void attentionHasTheSameCountForEveryHeadCount() {
-        for (int heads : new int[] {1, 2, 3, 4, 6, 12}) {
-            assertThat(ParameterCount.multiHeadAttention(12, heads))
+        for (int numHeads : new int[] {1, 2, 3, 4, 6, 12}) {
+            assertThat(ParameterCount.multiHeadAttention(12, numHeads))
                     .describedAs("multiHeadAttention(12, %d): the heads split the d columns of each projection into"
-                            + " h slices of d / h; they do not each own a d x d matrix, so 4 * 144 + 48", heads)
+                            + " h slices of d / h; they do not each own a d x d matrix, so 4 * 144 + 48", numHeads)
                     .isEqualTo(624L);
         }
     }
