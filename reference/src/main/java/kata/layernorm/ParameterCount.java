@@ -13,16 +13,7 @@ package kata.layernorm;
  * At d = 512, h = 8, d_ff = 2048: 1,024; 1,050,624; 2,099,712; 3,152,384; 4,204,032, as PyTorch
  * counts them.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>Counting attention per head, each head with its own d x d projections:
- *       {@code ParameterCountSpec#attentionHasTheSameCountForEveryHeadCount}.</li>
- *   <li>Forgetting the biases: {@code ParameterCountSpec#aLinearLayerHasOneWeightPerPairAndOneBiasPerOutput}.</li>
- *   <li>A decoder layer with two layer norms, or one attention:
- *       {@code ParameterCountSpec#theCountsAtTheBaseModelSize}.</li>
- *   <li>int arithmetic, which overflows from d = 23,171:
- *       {@code ParameterCountSpec#countsOfLargeModelsDoNotOverflow}.</li>
- * </ul>
+ * <p>Known mistakes: {@code reference/known-wrong/04-layer-norm/}.
  */
 public final class ParameterCount {
 
@@ -48,18 +39,18 @@ public final class ParameterCount {
     }
 
     /** {@code 2 d d_ff + d_ff + d}: Linear(d -> d_ff), then Linear(d_ff -> d). */
-    public static long feedForward(int dModel, int dFf) {
-        return withBias(positive("dModel", dModel), positive("dFf", dFf)) + withBias(dFf, dModel);
+    public static long feedForward(int dModel, int dFF) {
+        return withBias(positive("dModel", dModel), positive("dFF", dFF)) + withBias(dFF, dModel);
     }
 
     /** Self-attention, the feed-forward network and two layer norms. */
-    public static long encoderLayer(int dModel, int numHeads, int dFf) {
-        return multiHeadAttention(dModel, numHeads) + feedForward(dModel, dFf) + 2 * layerNorm(dModel);
+    public static long encoderLayer(int dModel, int numHeads, int dFF) {
+        return multiHeadAttention(dModel, numHeads) + feedForward(dModel, dFF) + 2 * layerNorm(dModel);
     }
 
     /** Masked self-attention, cross-attention, the feed-forward network and three layer norms. */
-    public static long decoderLayer(int dModel, int numHeads, int dFf) {
-        return 2 * multiHeadAttention(dModel, numHeads) + feedForward(dModel, dFf) + 3 * layerNorm(dModel);
+    public static long decoderLayer(int dModel, int numHeads, int dFF) {
+        return 2 * multiHeadAttention(dModel, numHeads) + feedForward(dModel, dFF) + 3 * layerNorm(dModel);
     }
 
     private static long withBias(int dIn, int dOut) {

@@ -1,6 +1,6 @@
 package kata.rope;
 
-import java.util.Arrays;
+import kata.support.Shapes;
 import kata.support.Tensor;
 
 /**
@@ -13,38 +13,7 @@ import kata.support.Tensor;
  * <p>Everything is built from {@link #rotation}: {@link #rotate} applies it pair by pair, and
  * {@link #score} rotates both sides (through {@link #rotate}) and takes the dot product.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>the rotate-half pairing {@code (i, i + d/2)} presented as the interleaved one:
- *       {@code RotaryEmbeddingSpec#pairsAreAdjacentFeatures},
- *       {@code RotaryEmbeddingSpec#rotateMatchesPyTorchGoldenValues};</li>
- *   <li>a frequency without the {@code 2i/d} exponent ({@code 10000^(-i)}), or with it computed in
- *       integers ({@code -2 * i / d} is 0): {@code RotaryEmbeddingSpec#frequenciesOfD6},
- *       {@code RotaryEmbeddingSpec#rotateMatchesPyTorchGoldenValues};</li>
- *   <li>cosine and sine swapped, or the sine's sign, in the rotation:
- *       {@code RotaryEmbeddingSpec#rotationByAQuarterTurn},
- *       {@code RotaryEmbeddingSpec#rotationOfAThirdOfATurn};</li>
- *   <li>rotating only the query: {@code RotaryEmbeddingProperties#scoreDependsOnlyOnTheOffset},
- *       {@code RotaryEmbeddingSpec#scoreMatchesPyTorchGoldenValue};</li>
- *   <li>turning row {@code t} by its row index instead of its position {@code pos_t}:
- *       {@code RotaryEmbeddingSpec#eachRowTurnsByItsOwnPosition};</li>
- *   <li>turning every pair by the pair index {@code i} instead of the position:
- *       {@code RotaryEmbeddingSpec#positionZeroIsTheIdentity};</li>
- *   <li>leaving the last feature of an odd {@code d} unrotated instead of refusing:
- *       {@code RotaryEmbeddingSpec#anOddDIsRejected};</li>
- *   <li>reading {@code storage()} as if every tensor were row-major:
- *       {@code RotaryEmbeddingSpec#rotateReadsAViewThroughItsStrides},
- *       {@code RotaryEmbeddingProperties#rotateTurnsEveryPairOfAnyLayout};</li>
- *   <li>rotating in place, or returning {@code x} itself when nothing turns:
- *       {@code RotaryEmbeddingSpec#positionZeroIsTheIdentity},
- *       {@code RotaryEmbeddingProperties#rotateTurnsEveryPairOfAnyLayout};</li>
- *   <li>scaling the score by {@code 1/sqrt(d)} (attention's job, not this one's):
- *       {@code RotaryEmbeddingSpec#scoreOfAlignedVectorsAtTheSamePosition};</li>
- *   <li>checking only that q and k have the same {@code size(0)}, so a {@code (d, 1)} column passes
- *       as a vector: {@code RotaryEmbeddingSpec#scoreRejectsNonVectors}.</li>
- * </ul>
- *
- * <p>Each of these has a known-wrong implementation under {@code reference/known-wrong/08-rope/}.
+ * <p>Known mistakes: {@code reference/known-wrong/08-rope/}.
  */
 public final class RotaryEmbedding {
 
@@ -76,15 +45,13 @@ public final class RotaryEmbedding {
 
     /** Row {@code t} of {@code x}, pair {@code (2i, 2i+1)}, turned by {@code R(positions[t] * theta_i)}. */
     public static Tensor rotate(Tensor x, int[] positions) {
-        if (x.rank() != 2) {
-            throw new IllegalArgumentException("x must be (T, d), but has shape " + Arrays.toString(x.shape()));
-        }
+        Shapes.requireMatrix(x, "x");
         int seqLen = x.size(0);
         int dim = x.size(1);
         requireEven("x", x, dim);
         if (positions.length != seqLen) {
             throw new IllegalArgumentException("positions has " + positions.length + " entries, but x has shape "
-                    + Arrays.toString(x.shape()) + ": one position per row");
+                    + Shapes.of(x) + ": one position per row");
         }
         Tensor out = Tensor.zeros(seqLen, dim); // (T, d), fresh even where every angle is 0
         for (int t = 0; t < seqLen; t++) {
@@ -102,12 +69,9 @@ public final class RotaryEmbedding {
 
     /** {@code <R_m q, R_n k>}: both vectors rotated, the query at {@code m} and the key at {@code n}, unscaled. */
     public static double score(Tensor q, int m, Tensor k, int n) {
-        requireVector("q", q);
-        requireVector("k", k);
-        if (q.size(0) != k.size(0)) {
-            throw new IllegalArgumentException("q has shape " + Arrays.toString(q.shape()) + " and k has shape "
-                    + Arrays.toString(k.shape()) + ": a query and a key need the same d");
-        }
+        Shapes.requireVector(q, "q");
+        Shapes.requireVector(k, "k");
+        Shapes.requireSameShape(q, "q", k, "k");        // a query and a key of one width d
         requireEven("q", q, q.size(0));
         Tensor rotatedQuery = rotate(asRow(q), new int[] {m}); // (1, d)
         Tensor rotatedKey = rotate(asRow(k), new int[] {n});   // (1, d): rotating only q loses the cancellation
@@ -123,16 +87,9 @@ public final class RotaryEmbedding {
         return Tensor.strided(v.storage(), new int[] {1, v.size(0)}, new int[] {0, v.strides()[0]}, v.offset());
     }
 
-    private static void requireVector(String name, Tensor v) {
-        if (v.rank() != 1) {
-            throw new IllegalArgumentException(name + " must be a vector (d), but has shape "
-                    + Arrays.toString(v.shape()));
-        }
-    }
-
     private static void requireEven(String name, Tensor t, int dim) {
         if (dim % 2 != 0) {
-            throw new IllegalArgumentException(name + " has shape " + Arrays.toString(t.shape()) + ": d = " + dim
+            throw new IllegalArgumentException(name + " has shape " + Shapes.of(t) + ": d = " + dim
                     + " is odd, but RoPE rotates pairs of features (2i, 2i+1), so d must be even");
         }
     }

@@ -65,7 +65,7 @@ public record LayerNorm(Tensor gamma, Tensor beta, double eps) {
      * @param x shape {@code (..., d)}, rank at least 1
      * @return a fresh row-major tensor with the shape of {@code x}
      * @throws IllegalArgumentException when x is a scalar or its last axis does not hold d features;
-     *     the message names x and both shapes (x's and gamma's)
+     *     the message names x and its shape
      */
     public Tensor apply(Tensor x) {
         throw new UnsupportedOperationException("TODO(04): normalize each row, then scale and shift it");

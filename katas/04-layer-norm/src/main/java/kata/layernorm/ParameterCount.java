@@ -3,7 +3,7 @@ package kata.layernorm;
 /**
  * How many learnable numbers each block of a Transformer holds, from its hyper-parameters: the
  * model width {@code dModel} (d), the head count {@code numHeads} (h) and the feed-forward width
- * {@code dFf} (d_ff). Every linear layer has a bias, as in the paper and in PyTorch.
+ * {@code dFF} (d_ff). Every linear layer has a bias, as in the paper and in PyTorch.
  * <pre>
  *   LayerNorm over d features          gamma and beta
  *   Linear(d_in -> d_out)              a weight W (d_in, d_out) and a bias b (d_out)
@@ -53,11 +53,11 @@ public final class ParameterCount {
     }
 
     /**
-     * The parameters of the position-wise feed-forward network, {@code dModel -> dFf -> dModel}.
+     * The parameters of the position-wise feed-forward network, {@code dModel -> dFF -> dModel}.
      *
-     * @throws IllegalArgumentException when dModel or dFf is not positive
+     * @throws IllegalArgumentException when dModel or dFF is not positive
      */
-    public static long feedForward(int dModel, int dFf) {
+    public static long feedForward(int dModel, int dFF) {
         throw new UnsupportedOperationException("TODO(04): count both linear layers");
     }
 
@@ -66,7 +66,7 @@ public final class ParameterCount {
      *
      * @throws IllegalArgumentException as {@link #multiHeadAttention} and {@link #feedForward} do
      */
-    public static long encoderLayer(int dModel, int numHeads, int dFf) {
+    public static long encoderLayer(int dModel, int numHeads, int dFF) {
         throw new UnsupportedOperationException("TODO(04): add up the encoder layer's blocks");
     }
 
@@ -75,7 +75,7 @@ public final class ParameterCount {
      *
      * @throws IllegalArgumentException as {@link #multiHeadAttention} and {@link #feedForward} do
      */
-    public static long decoderLayer(int dModel, int numHeads, int dFf) {
+    public static long decoderLayer(int dModel, int numHeads, int dFF) {
         throw new UnsupportedOperationException("TODO(04): add up the decoder layer's blocks");
     }
 }

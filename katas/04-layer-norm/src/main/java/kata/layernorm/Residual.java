@@ -1,6 +1,7 @@
 package kata.layernorm;
 
 import kata.support.Tensor;
+import kata.support.TensorFunction;
 
 /**
  * The two ways a Transformer wraps a sublayer F (attention or the feed-forward network) with a
@@ -26,7 +27,7 @@ public final class Residual {
      * @throws IllegalArgumentException when x does not fit the norm (see {@link LayerNorm#apply}), or
      *     when F returns a shape other than x's; that message names the sublayer and both shapes
      */
-    public static Tensor preNorm(Tensor x, LayerNorm norm, Sublayer sublayer) {
+    public static Tensor preNorm(Tensor x, LayerNorm norm, TensorFunction sublayer) {
         throw new UnsupportedOperationException("TODO(04): add the sublayer of the normalized input to x");
     }
 
@@ -36,7 +37,7 @@ public final class Residual {
      * @throws IllegalArgumentException when F returns a shape other than x's (the message names the
      *     sublayer and both shapes), or when x does not fit the norm (see {@link LayerNorm#apply})
      */
-    public static Tensor postNorm(Tensor x, LayerNorm norm, Sublayer sublayer) {
+    public static Tensor postNorm(Tensor x, LayerNorm norm, TensorFunction sublayer) {
         throw new UnsupportedOperationException("TODO(04): normalize the sum of x and its sublayer");
     }
 }

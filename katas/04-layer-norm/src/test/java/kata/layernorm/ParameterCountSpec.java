@@ -50,10 +50,10 @@ class ParameterCountSpec {
     @Order(4)
     @DisplayName("the head count does not change the attention count: d = 12 with 1, 2, 3, 4, 6 or 12 heads is 624")
     void attentionHasTheSameCountForEveryHeadCount() {
-        for (int heads : new int[] {1, 2, 3, 4, 6, 12}) {
-            assertThat(ParameterCount.multiHeadAttention(12, heads))
+        for (int numHeads : new int[] {1, 2, 3, 4, 6, 12}) {
+            assertThat(ParameterCount.multiHeadAttention(12, numHeads))
                     .describedAs("multiHeadAttention(12, %d): the heads split the d columns of each projection into"
-                            + " h slices of d / h; they do not each own a d x d matrix, so 4 * 144 + 48", heads)
+                            + " h slices of d / h; they do not each own a d x d matrix, so 4 * 144 + 48", numHeads)
                     .isEqualTo(624L);
         }
     }
@@ -132,8 +132,8 @@ class ParameterCountSpec {
         rejects("multiHeadAttention(8, 0)", () -> ParameterCount.multiHeadAttention(8, 0), "numHeads = 0");
         rejects("multiHeadAttention(8, -2)", () -> ParameterCount.multiHeadAttention(8, -2), "numHeads = -2");
         rejects("feedForward(0, 16)", () -> ParameterCount.feedForward(0, 16), "dModel = 0");
-        rejects("feedForward(8, 0)", () -> ParameterCount.feedForward(8, 0), "dFf = 0");
-        rejects("encoderLayer(8, 2, -1)", () -> ParameterCount.encoderLayer(8, 2, -1), "dFf = -1");
+        rejects("feedForward(8, 0)", () -> ParameterCount.feedForward(8, 0), "dFF = 0");
+        rejects("encoderLayer(8, 2, -1)", () -> ParameterCount.encoderLayer(8, 2, -1), "dFF = -1");
         rejects("decoderLayer(0, 1, 4)", () -> ParameterCount.decoderLayer(0, 1, 4), "dModel = 0");
     }
 

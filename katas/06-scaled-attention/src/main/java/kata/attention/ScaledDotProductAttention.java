@@ -1,5 +1,6 @@
 package kata.attention;
 
+import kata.support.AttentionResult;
 import kata.support.Tensor;
 
 /**
@@ -51,8 +52,8 @@ public final class ScaledDotProductAttention {
      * @param k keys, shape {@code (T_k, d_k)}; not modified
      * @return a fresh row-major tensor of shape {@code (T_q, T_k)}
      * @throws IllegalArgumentException when {@code q} or {@code k} is not a matrix (the message names
-     *     it and its shape), when their row lengths differ (the message names "d_k" and both shapes),
-     *     or when {@code d_k = 0} (the message names "d_k" and the shape of {@code q})
+     *     it and its shape), when the rows of {@code k} are not as long as those of {@code q} (the
+     *     message names {@code k} and its shape), or when {@code d_k = 0} (the message names "d_k")
      */
     public static Tensor scaledScores(Tensor q, Tensor k) {
         throw new UnsupportedOperationException("TODO(06): Q K^T divided by sqrt(d_k)");
@@ -80,11 +81,11 @@ public final class ScaledDotProductAttention {
      * @param v values, shape {@code (T_k, d_v)}; not modified
      * @return fresh row-major output {@code (T_q, d_v)} and weights {@code (T_q, T_k)}
      * @throws IllegalArgumentException as {@link #scaledScores} for {@code q} and {@code k}; when
-     *     {@code v} is not a matrix (the message names {@code v} and its shape) or has not
-     *     {@code T_k} rows (the message names "T_k" and the shape of {@code v}); as
+     *     {@code v} is not a matrix or has not {@code T_k} rows (the message names {@code v} and its
+     *     shape); as
      *     {@link #softmaxRows} when {@code T_k = 0} and {@code T_q > 0}
      */
-    public static Attention attend(Tensor q, Tensor k, Tensor v) {
+    public static AttentionResult attend(Tensor q, Tensor k, Tensor v) {
         throw new UnsupportedOperationException("TODO(06): scaled scores, row softmax, weights times V");
     }
 
@@ -93,13 +94,14 @@ public final class ScaledDotProductAttention {
      * becomes {@code -infinity} before the softmax, so query {@code i} gives key {@code j} weight
      * exactly 0 and the rest of its row still sums to 1.
      *
-     * @param masked shape {@code [T_q][T_k]}, {@code true} = masked; not modified
+     * @param masked shape {@code [T_q][T_k]}, {@code true} = masked, or {@code null} for no mask (as
+     *     {@link #attend(Tensor, Tensor, Tensor)}); not modified
      * @throws IllegalArgumentException as {@link #attend(Tensor, Tensor, Tensor)}; when {@code masked}
-     *     is null or not {@code T_q x T_k} (the message names "masked" and {@code [T_q, T_k]} as
+     *     is not {@code T_q x T_k} (the message names "masked" and {@code [T_q, T_k]} as
      *     {@code Arrays.toString} prints it); when a query row is masked at every key (the message
      *     names the row, e.g. "row 2")
      */
-    public static Attention attend(Tensor q, Tensor k, Tensor v, boolean[][] masked) {
+    public static AttentionResult attend(Tensor q, Tensor k, Tensor v, boolean[][] masked) {
         throw new UnsupportedOperationException("TODO(06): masked scores become -infinity before the softmax");
     }
 
@@ -114,7 +116,7 @@ public final class ScaledDotProductAttention {
      *     "additiveMask", its shape and the expected one); when a query row is masked at every key
      *     (the message names the row)
      */
-    public static Attention attendWithAdditiveMask(Tensor q, Tensor k, Tensor v, Tensor additiveMask) {
+    public static AttentionResult attendWithAdditiveMask(Tensor q, Tensor k, Tensor v, Tensor additiveMask) {
         throw new UnsupportedOperationException("TODO(06): add the mask to the scaled scores, then softmax");
     }
 }

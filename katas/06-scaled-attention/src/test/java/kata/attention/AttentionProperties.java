@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.util.Arrays;
 import kata.support.Matrices;
 import kata.support.Seeds;
+import kata.support.AttentionResult;
 import kata.support.Tensor;
 import kata.support.Tolerance;
 import kata.support.testing.Generators;
@@ -99,7 +100,7 @@ class AttentionProperties {
             Inputs inputs = Inputs.snapshot("q", c.q(), "k", c.k(), "v", c.v());
             boolean[][] maskBefore = MatrixLayouts.copy(c.masked());
 
-            Attention attention = ScaledDotProductAttention.attend(c.q(), c.k(), c.v(), c.masked());
+            AttentionResult attention = ScaledDotProductAttention.attend(c.q(), c.k(), c.v(), c.masked());
 
             inputs.assertUntouched();
             assertThat(c.masked()).describedAs("your code modified its argument masked").isDeepEqualTo(maskBefore);
@@ -120,9 +121,9 @@ class AttentionProperties {
     void permutingKeysAndValuesTogetherLeavesTheOutputUnchanged() {
         qt().withExamples(EXAMPLES).forAll(permuted(true)).checkAssert(p -> {
             Case c = p.attention();
-            Attention before = ScaledDotProductAttention.attend(c.q(), c.k(), c.v());
+            AttentionResult before = ScaledDotProductAttention.attend(c.q(), c.k(), c.v());
 
-            Attention after = ScaledDotProductAttention.attend(c.q(), rows(c.k(), p.order()), rows(c.v(), p.order()));
+            AttentionResult after = ScaledDotProductAttention.attend(c.q(), rows(c.k(), p.order()), rows(c.v(), p.order()));
 
             assertThatTensor(after.output())
                     .describedAs("output of %s with keys and values both reordered: attention has no notion of"
@@ -140,9 +141,9 @@ class AttentionProperties {
     void permutingQueriesPermutesTheOutputRows() {
         qt().withExamples(EXAMPLES).forAll(permuted(false)).checkAssert(p -> {
             Case c = p.attention();
-            Attention before = ScaledDotProductAttention.attend(c.q(), c.k(), c.v());
+            AttentionResult before = ScaledDotProductAttention.attend(c.q(), c.k(), c.v());
 
-            Attention after = ScaledDotProductAttention.attend(rows(c.q(), p.order()), c.k(), c.v());
+            AttentionResult after = ScaledDotProductAttention.attend(rows(c.q(), p.order()), c.k(), c.v());
 
             assertThatTensor(after.output())
                     .describedAs("output of %s with the queries reordered: row i after is row order[i] before", p)

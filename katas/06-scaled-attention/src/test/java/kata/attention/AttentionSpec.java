@@ -4,6 +4,7 @@ import static kata.support.testing.TensorAssert.assertThatTensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import kata.support.AttentionResult;
 import kata.support.Matrices;
 import kata.support.Tensor;
 import kata.support.Tolerance;
@@ -156,7 +157,7 @@ class AttentionSpec {
         Tensor k = Tensor.matrix(new double[] {1, 1, 1, 1}, new double[] {0, 0, 0, 0});
         Tensor v = Tensor.matrix(new double[] {1}, new double[] {0});
 
-        Attention attention = ScaledDotProductAttention.attend(q, k, v);
+        AttentionResult attention = ScaledDotProductAttention.attend(q, k, v);
 
         // scores 4 / sqrt(4) = 2 and 0: weights e^2 / (e^2 + 1) and 1 / (e^2 + 1); with sqrt(d_v) = 1 it would be e^4.
         double first = Math.exp(2) / (Math.exp(2) + 1);
@@ -178,7 +179,7 @@ class AttentionSpec {
         Tensor k = Matrices.matmul(words, Tensor.matrix(GoldenAttention.WORDS_W_K));
         Tensor v = Matrices.matmul(words, Tensor.matrix(GoldenAttention.WORDS_W_V));
 
-        Attention attention = ScaledDotProductAttention.attend(q, k, v);
+        AttentionResult attention = ScaledDotProductAttention.attend(q, k, v);
 
         // Produced by golden/generate.py (PyTorch, float64) and by hand: word 1 has q = [2, 0, 0], so its
         // scores are [4, 0, 4, 0] / sqrt(3); keys 0 and 2 share weight e^a / (2 e^a + 2) = 0.45482632 with
@@ -196,7 +197,7 @@ class AttentionSpec {
     @Order(11)
     @DisplayName("golden: PyTorch's attention of random (3, 4) queries on (5, 4) keys and (5, 2) values under a boolean mask")
     void goldenWithABooleanMask() {
-        Attention attention = ScaledDotProductAttention.attend(Tensor.matrix(GoldenAttention.QUERIES),
+        AttentionResult attention = ScaledDotProductAttention.attend(Tensor.matrix(GoldenAttention.QUERIES),
                 Tensor.matrix(GoldenAttention.KEYS), Tensor.matrix(GoldenAttention.VALUES), GoldenAttention.MASKED);
 
         // Produced by golden/generate.py: masked_fill(mask, -inf), torch.softmax, @ V in float64.
@@ -213,7 +214,7 @@ class AttentionSpec {
     @Order(12)
     @DisplayName("golden: PyTorch's attention of the same inputs with an additive mask added to the scaled scores")
     void goldenWithAnAdditiveMask() {
-        Attention attention = ScaledDotProductAttention.attendWithAdditiveMask(Tensor.matrix(GoldenAttention.QUERIES),
+        AttentionResult attention = ScaledDotProductAttention.attendWithAdditiveMask(Tensor.matrix(GoldenAttention.QUERIES),
                 Tensor.matrix(GoldenAttention.KEYS), Tensor.matrix(GoldenAttention.VALUES), Tensor.matrix(GoldenAttention.ADDITIVE));
 
         // Produced by golden/generate.py: softmax(Q K^T / sqrt(4) + mask) @ V in float64.
@@ -247,7 +248,7 @@ class AttentionSpec {
         Tensor k = Tensor.matrix(new double[] {0}, new double[] {LN2}, new double[] {LN3});
         Tensor v = Tensor.matrix(new double[] {1, 0}, new double[] {0, 1}, new double[] {1, 1});
 
-        Attention attention = ScaledDotProductAttention.attend(q, k, v, ScaledDotProductAttention.causalMask(3));
+        AttentionResult attention = ScaledDotProductAttention.attend(q, k, v, ScaledDotProductAttention.causalMask(3));
 
         // d_k = 1, so every query row has scores [0, ln 2, ln 3], i.e. exp gives 1, 2, 3 over the keys it sees.
         assertThatTensor(attention.weights())
@@ -262,6 +263,23 @@ class AttentionSpec {
 
     @Test
     @Order(15)
+    @DisplayName("a null boolean mask masks nothing: the same result as attend(q, k, v)")
+    void aNullMaskMasksNothing() {
+        Tensor q = Tensor.matrix(new double[] {1, 0}, new double[] {0, 2});
+        Tensor k = Tensor.matrix(new double[] {1, 1}, new double[] {0, 1}, new double[] {2, 0});
+        Tensor v = Tensor.matrix(new double[] {1, 0, 2}, new double[] {0, 1, 0}, new double[] {3, 1, 1});
+
+        AttentionResult unmasked = ScaledDotProductAttention.attend(q, k, v, null);
+
+        AttentionResult plain = ScaledDotProductAttention.attend(q, k, v);
+        assertThatTensor(unmasked.weights()).describedAs("null means no mask, as in the support code's AttentionLayer")
+                .isCloseTo(plain.weights());
+        assertThatTensor(unmasked.output()).describedAs("null means no mask: the output of attend(q, k, v)")
+                .isCloseTo(plain.output());
+    }
+
+    @Test
+    @Order(16)
     @DisplayName("an additive mask is added once: 0 and ln 2 on equal scores give weights 1/3 and 2/3")
     void additiveMaskIsAddedOnce() {
         Tensor q = Tensor.matrix(new double[] {0, 0});
@@ -269,7 +287,7 @@ class AttentionSpec {
         Tensor v = Tensor.matrix(new double[] {1}, new double[] {2}, new double[] {3});
         Tensor mask = Tensor.matrix(new double[] {0, LN2, NEG_INF});
 
-        Attention attention = ScaledDotProductAttention.attendWithAdditiveMask(q, k, v, mask);
+        AttentionResult attention = ScaledDotProductAttention.attendWithAdditiveMask(q, k, v, mask);
 
         assertThatTensor(attention.weights())
                 .describedAs("scores [0, 0, 0] + mask [0, ln 2, -inf]: exp gives 1 and 2, and 0 for -infinity")
@@ -281,18 +299,18 @@ class AttentionSpec {
     // ---- layouts, untouched inputs, empty axes ----
 
     @Test
-    @Order(16)
+    @Order(17)
     @DisplayName("attention reads q, k, v and the additive mask through their strides, in any layout")
     void attendReadsEveryLayout() {
         Tensor expectedOutput = Tensor.matrix(GoldenAttention.ADDITIVE_OUTPUT);
 
-        Attention transposed = ScaledDotProductAttention.attendWithAdditiveMask(
+        AttentionResult transposed = ScaledDotProductAttention.attendWithAdditiveMask(
                 MatrixLayouts.transposedLayout(GoldenAttention.QUERIES), MatrixLayouts.transposedLayout(GoldenAttention.KEYS),
                 MatrixLayouts.transposedLayout(GoldenAttention.VALUES), MatrixLayouts.transposedLayout(GoldenAttention.ADDITIVE));
-        Attention stepped = ScaledDotProductAttention.attendWithAdditiveMask(
+        AttentionResult stepped = ScaledDotProductAttention.attendWithAdditiveMask(
                 MatrixLayouts.steppedLayout(GoldenAttention.QUERIES), MatrixLayouts.steppedLayout(GoldenAttention.KEYS),
                 MatrixLayouts.steppedLayout(GoldenAttention.VALUES), MatrixLayouts.steppedLayout(GoldenAttention.ADDITIVE));
-        Attention broadcast = ScaledDotProductAttention.attend(
+        AttentionResult broadcast = ScaledDotProductAttention.attend(
                 MatrixLayouts.broadcastRow(GoldenAttention.QUERIES[0], 3), MatrixLayouts.broadcastRow(GoldenAttention.KEYS[0], 5),
                 MatrixLayouts.broadcastRow(GoldenAttention.VALUES[2], 5), GoldenAttention.MASKED);
 
@@ -306,7 +324,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(17)
+    @Order(18)
     @DisplayName("attention leaves q, k, v and both masks alone, and returns fresh row-major output and weights")
     void attendLeavesItsInputsAlone() {
         Tensor q = Tensor.matrix(new double[] {1, 0});
@@ -316,12 +334,12 @@ class AttentionSpec {
         boolean[][] masked = {{false}};
         Inputs inputs = Inputs.snapshot("q", q, "k", k, "v", v, "additiveMask", additive);
 
-        Attention plain = ScaledDotProductAttention.attend(q, k, v, masked);
-        Attention shifted = ScaledDotProductAttention.attendWithAdditiveMask(q, k, v, additive);
+        AttentionResult plain = ScaledDotProductAttention.attend(q, k, v, masked);
+        AttentionResult shifted = ScaledDotProductAttention.attendWithAdditiveMask(q, k, v, additive);
 
         inputs.assertUntouched();
         assertThat(masked).describedAs("your code modified its argument masked").isDeepEqualTo(new boolean[][] {{false}});
-        for (Attention attention : new Attention[] {plain, shifted}) {
+        for (AttentionResult attention : new AttentionResult[] {plain, shifted}) {
             // One key: the weight is 1 and the output is v itself, the tempting shortcut to return v.
             assertThatTensor(attention.output()).describedAs("the output of attention over a single key")
                     .isCloseTo(v).doesNotShareStorageWith(v).doesNotShareStorageWith(q).hasStrides(2, 1);
@@ -332,13 +350,13 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(18)
+    @Order(19)
     @DisplayName("no queries give no rows, (0, d_v) and (0, T_k); values of width 0 give an output of width 0")
     void emptyAxesGiveEmptyResults() {
         Tensor k = Tensor.matrix(new double[] {1, 2}, new double[] {3, 4}, new double[] {5, 6});
 
-        Attention noQueries = ScaledDotProductAttention.attend(Tensor.zeros(0, 2), k, Tensor.zeros(3, 4));
-        Attention noWidth = ScaledDotProductAttention.attend(Tensor.matrix(new double[] {1, 0}), k, Tensor.zeros(3, 0));
+        AttentionResult noQueries = ScaledDotProductAttention.attend(Tensor.zeros(0, 2), k, Tensor.zeros(3, 4));
+        AttentionResult noWidth = ScaledDotProductAttention.attend(Tensor.matrix(new double[] {1, 0}), k, Tensor.zeros(3, 0));
 
         assertThatTensor(noQueries.output()).describedAs("output for T_q = 0, d_v = 4").hasShape(0, 4);
         assertThatTensor(noQueries.weights()).describedAs("weights for T_q = 0, T_k = 3").hasShape(0, 3);
@@ -349,7 +367,7 @@ class AttentionSpec {
     // ---- errors ----
 
     @Test
-    @Order(19)
+    @Order(20)
     @DisplayName("a query row masked at every key is rejected, naming the row, never a row of NaN")
     void fullyMaskedRowIsRejected() {
         Tensor q = Tensor.matrix(new double[] {1}, new double[] {2});
@@ -374,7 +392,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(20)
+    @Order(21)
     @DisplayName("no keys at all (T_k = 0) leaves query row 0 nothing to attend to: rejected, naming row 0")
     void noKeysIsRejected() {
         assertThatIllegalArgumentException()
@@ -388,7 +406,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(21)
+    @Order(22)
     @DisplayName("q, k, v and scores that are not matrices are rejected, naming the argument and its shape")
     void argumentsThatAreNotMatricesAreRejected() {
         Tensor matrix = Tensor.zeros(2, 3);
@@ -409,35 +427,35 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(22)
-    @DisplayName("queries and keys of different widths are rejected, naming d_k and both shapes")
+    @Order(23)
+    @DisplayName("keys of another width than the queries are rejected, naming k and its shape")
     void differentQueryAndKeyWidthsAreRejected() {
         assertThatIllegalArgumentException().describedAs("q (2, 3) against k (4, 2)")
                 .isThrownBy(() -> ScaledDotProductAttention.attend(Tensor.zeros(2, 3), Tensor.zeros(4, 2), Tensor.zeros(4, 1)))
-                .withMessageContaining("d_k").withMessageContaining("[2, 3]").withMessageContaining("[4, 2]");
-    }
-
-    @Test
-    @Order(23)
-    @DisplayName("queries and keys of width 0 are rejected: 1 / sqrt(0) is no scale")
-    void zeroWidthIsRejected() {
-        assertThatIllegalArgumentException().describedAs("q (2, 0) and k (3, 0): d_k = 0")
-                .isThrownBy(() -> ScaledDotProductAttention.scaledScores(Tensor.zeros(2, 0), Tensor.zeros(3, 0)))
-                .withMessageContaining("d_k").withMessageContaining("[2, 0]");
+                .withMessageContaining("k").withMessageContaining("[4, 2]");
     }
 
     @Test
     @Order(24)
-    @DisplayName("values with another number of rows than the keys are rejected, naming T_k and the shape of v")
-    void valuesWithTheWrongRowCountAreRejected() {
-        assertThatIllegalArgumentException().describedAs("k (4, 2) and v (5, 3)")
-                .isThrownBy(() -> ScaledDotProductAttention.attend(Tensor.zeros(1, 2), Tensor.zeros(4, 2), Tensor.zeros(5, 3)))
-                .withMessageContaining("T_k").withMessageContaining("[5, 3]");
+    @DisplayName("queries and keys of width 0 are rejected: 1 / sqrt(0) is no scale")
+    void zeroWidthIsRejected() {
+        assertThatIllegalArgumentException().describedAs("q (2, 0) and k (3, 0): d_k = 0")
+                .isThrownBy(() -> ScaledDotProductAttention.scaledScores(Tensor.zeros(2, 0), Tensor.zeros(3, 0)))
+                .withMessageContaining("d_k");
     }
 
     @Test
     @Order(25)
-    @DisplayName("a boolean mask that is null or not T_q x T_k is rejected, naming masked and [T_q, T_k]")
+    @DisplayName("values with another number of rows than the keys are rejected, naming v and its shape")
+    void valuesWithTheWrongRowCountAreRejected() {
+        assertThatIllegalArgumentException().describedAs("k (4, 2) and v (5, 3)")
+                .isThrownBy(() -> ScaledDotProductAttention.attend(Tensor.zeros(1, 2), Tensor.zeros(4, 2), Tensor.zeros(5, 3)))
+                .withMessageContaining("v").withMessageContaining("[5, 3]");
+    }
+
+    @Test
+    @Order(26)
+    @DisplayName("a boolean mask that is not T_q x T_k is rejected, naming masked and [T_q, T_k]")
     void booleanMaskOfTheWrongShapeIsRejected() {
         Tensor q = Tensor.zeros(2, 1);
         Tensor k = Tensor.zeros(3, 1);
@@ -449,13 +467,10 @@ class AttentionSpec {
         assertThatIllegalArgumentException().describedAs("masked whose second row has 2 entries for 3 keys")
                 .isThrownBy(() -> ScaledDotProductAttention.attend(q, k, v, new boolean[][] {{false, false, false}, {false, false}}))
                 .withMessageContaining("masked").withMessageContaining("[2, 3]");
-        assertThatIllegalArgumentException().describedAs("masked = null")
-                .isThrownBy(() -> ScaledDotProductAttention.attend(q, k, v, null))
-                .withMessageContaining("masked");
     }
 
     @Test
-    @Order(26)
+    @Order(27)
     @DisplayName("an additive mask that is not (T_q, T_k) is rejected, naming additiveMask and both shapes")
     void additiveMaskOfTheWrongShapeIsRejected() {
         assertThatIllegalArgumentException().describedAs("additiveMask (3, 2) for scores (2, 3)")
@@ -465,7 +480,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(27)
+    @Order(28)
     @DisplayName("a causal mask of negative length is rejected, naming length")
     void negativeCausalLengthIsRejected() {
         assertThatIllegalArgumentException().describedAs("causalMask(-1)")

@@ -1,11 +1,13 @@
 package kata.multihead;
 
+import kata.support.AttentionResult;
 import kata.support.Tensor;
 
 /**
- * Single-head scaled dot-product attention, as multi-head attention uses it once per head: kata 06
- * is one implementation, a spec's stand-in another.
+ * Single-head scaled dot-product attention, as multi-head attention uses it once per head: kata 06's
+ * {@code ScaledDotProductAttention::attend} is one implementation, a spec's stand-in another.
  */
+@FunctionalInterface
 public interface HeadAttention {
 
     /**
@@ -17,5 +19,5 @@ public interface HeadAttention {
      * @param masked {@code [T_q][T_k]}, {@code true} = masked, or {@code null} for no mask
      * @return the head's output {@code (T_q, d_k)} and weights {@code (T_q, T_k)}
      */
-    HeadResult attend(Tensor q, Tensor k, Tensor v, boolean[][] masked);
+    AttentionResult attend(Tensor q, Tensor k, Tensor v, boolean[][] masked);
 }

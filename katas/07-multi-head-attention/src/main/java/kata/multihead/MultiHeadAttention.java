@@ -1,6 +1,7 @@
 package kata.multihead;
 
 import java.util.random.RandomGenerator;
+import kata.support.AttentionResult;
 import kata.support.Tensor;
 
 /**
@@ -15,6 +16,8 @@ import kata.support.Tensor;
  * Each head attends with the scale {@code 1 / sqrt(d_k)} of its own width (the {@link HeadAttention}
  * applies it). Self-attention passes one sequence as query, key and value; cross-attention takes
  * the queries from one sequence ({@code T_q} rows) and keys and values from another ({@code T_k} rows).
+ * {@link kata.support.HeadViews} splits a projection {@code (T, d)} into heads {@code (h, T, d_k)},
+ * gives one head as a view, stacks the heads' results and merges them back (kata 03 taught these).
  *
  * <p>The parameters are plain tensors in a {@link MultiHeadWeights} record, read with
  * {@link #weights()} and replaced with {@link #setWeights}: a trainer computes their gradients and
@@ -25,7 +28,7 @@ public final class MultiHeadAttention {
 
     /**
      * A layer of {@code numHeads} heads over a model width {@code dModel}, its weights drawn by
-     * {@link #initialWeights} from {@code random}, each head computed by {@code head}.
+     * {@link #initial} from {@code random}, each head computed by {@code head}.
      *
      * @throws IllegalArgumentException when {@code dModel} or {@code numHeads} is less than 1 (the
      *     message names it), or when {@code dModel} is not divisible by {@code numHeads} (the message
@@ -43,7 +46,7 @@ public final class MultiHeadAttention {
      *
      * @return fresh row-major tensors; the same seed gives the same weights
      */
-    public static MultiHeadWeights initialWeights(int dModel, RandomGenerator random) {
+    public static MultiHeadWeights initial(int dModel, RandomGenerator random) {
         throw new UnsupportedOperationException("TODO(07): uniform in [-1/sqrt(d), 1/sqrt(d)) for all eight tensors");
     }
 
@@ -63,7 +66,7 @@ public final class MultiHeadAttention {
     }
 
     /** The number of parameters: {@code 4 d^2 + 4 d}, whatever the number of heads. */
-    public int parameterCount() {
+    public long parameterCount() {
         throw new UnsupportedOperationException("TODO(07): count the elements of the eight tensors");
     }
 
@@ -75,40 +78,14 @@ public final class MultiHeadAttention {
      * @param value  shape {@code (T_k, d)}; not modified
      * @param masked {@code [T_q][T_k]}, {@code true} = masked, given unchanged to every head; or
      *     {@code null} for no mask
-     * @return the output {@code (T_q, d)} and every head's weights {@code (h, T_q, T_k)}
+     * @return the output {@code (T_q, d)} and every head's weights {@code (h, T_q, T_k)}, head {@code i}'s
+     *     at index {@code i}
      * @throws IllegalArgumentException when {@code query}, {@code key} or {@code value} is not a matrix
      *     with {@code d} columns, or {@code value} has not as many rows as {@code key} (the message
      *     names the argument and its shape), or when {@code masked} is not {@code T_q x T_k} (the
      *     message names "masked" and {@code [T_q, T_k]})
      */
-    public MultiHeadResult forward(Tensor query, Tensor key, Tensor value, boolean[][] masked) {
-        throw new UnsupportedOperationException("TODO(07): project, split, attend per head, merge, project");
-    }
-
-    /**
-     * Splits the columns of {@code x} into {@code h} heads: {@code (T, d) -> (h, T, d_k)} with
-     * {@code out[i][t][c] = x[t][i d_k + c]}: head {@code i} takes the contiguous block of columns
-     * {@code i d_k .. (i + 1) d_k - 1}.
-     *
-     * @param x any layout; not modified
-     * @return a fresh row-major tensor
-     * @throws IllegalArgumentException when {@code x} is not a matrix (the message names its shape),
-     *     when {@code numHeads} is less than 1 (the message names "numHeads"), or when {@code d} is not
-     *     divisible by {@code numHeads} (the message names both numbers)
-     */
-    public static Tensor splitHeads(Tensor x, int numHeads) {
-        throw new UnsupportedOperationException("TODO(07): head i takes columns i d_k .. (i + 1) d_k - 1");
-    }
-
-    /**
-     * Concatenates the heads along the columns, in head order: {@code (h, T, d_k) -> (T, h d_k)}, the
-     * inverse of {@link #splitHeads}.
-     *
-     * @param heads any layout; not modified
-     * @return a fresh row-major tensor
-     * @throws IllegalArgumentException when {@code heads} is not of rank 3 (the message names its shape)
-     */
-    public static Tensor mergeHeads(Tensor heads) {
-        throw new UnsupportedOperationException("TODO(07): head i goes to columns i d_k .. (i + 1) d_k - 1");
+    public AttentionResult forward(Tensor query, Tensor key, Tensor value, boolean[][] masked) {
+        throw new UnsupportedOperationException("TODO(07): project, split into heads, attend per head, merge, project");
     }
 }

@@ -3,6 +3,7 @@ package kata.multihead;
 import static kata.support.testing.TensorAssert.assertThatTensor;
 
 import java.util.function.Function;
+import kata.support.AttentionResult;
 import kata.support.Seeds;
 import kata.support.Tensor;
 import kata.support.Tolerance;
@@ -72,7 +73,7 @@ final class Fixtures {
                                      double[][][] weights, double[][] output) {
         Tensor keys = Tensor.matrix(memory);
 
-        MultiHeadResult result = goldenLayer(head).forward(Tensor.matrix(GoldenMultiHead.X), keys, keys, masked);
+        AttentionResult result = goldenLayer(head).forward(Tensor.matrix(GoldenMultiHead.X), keys, keys, masked);
 
         assertThatTensor(result.weights())
                 .describedAs("every head's weights, (h, T_q, T_k), with %s: head i attends with columns 2i, 2i + 1 of"

@@ -1,6 +1,5 @@
 package kata.multihead;
 
-import kata.attention.Attention;
 import kata.attention.ScaledDotProductAttention;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,12 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class MultiHeadIntegrationSpec {
 
     /** Your ScaledDotProductAttention as the single-head attention of every head. */
-    private static final HeadAttention KATA_06 = (q, k, v, masked) -> {
-        Attention attention = masked == null
-                ? ScaledDotProductAttention.attend(q, k, v)
-                : ScaledDotProductAttention.attend(q, k, v, masked);
-        return new HeadResult(attention.output(), attention.weights());
-    };
+    private static final HeadAttention KATA_06 = ScaledDotProductAttention::attend;
 
     @Test
     @Order(1)
