@@ -1,7 +1,5 @@
 package kata.tokenizer;
 
-import java.util.Arrays;
-
 /**
  * One distinct chunk of the training text as token ids, and how many times it occurs there.
  * Training counts the pairs of a chunk once and weighs them by {@code count}, instead of walking
@@ -11,9 +9,4 @@ import java.util.Arrays;
  * @param count how many times the chunk occurs in the text, at least 1
  */
 public record Chunk(int[] ids, int count) {
-
-    @Override
-    public String toString() {
-        return Arrays.toString(ids) + " x " + count;
-    }
 }

@@ -31,7 +31,7 @@ public final class PreSplit {
         String carried = "";                                 // a space moved to the next run
         for (int r = 0; r < runs.size(); r++) {
             String run = runs.get(r);
-            boolean spaceMoves = r + 1 < runs.size() && run.endsWith(" ") && Character.isWhitespace(run.charAt(0));
+            boolean spaceMoves = r + 1 < runs.size() && run.endsWith(" ");   // only a whitespace run ends with a space
             String chunk = carried + (spaceMoves ? run.substring(0, run.length() - 1) : run);
             carried = spaceMoves ? " " : "";
             if (!chunk.isEmpty()) {                          // a lone space that moved leaves nothing

@@ -58,7 +58,7 @@ public final class Tokenizer {
      * @param merges merge i joins two ids that exist before it, each in [0, 256 + i)
      * @param specialTokens non-empty, distinct, without a line break ({@code \n} or {@code \r})
      * @throws IllegalArgumentException when a merge uses an id outside [0, 256 + i) (the message names
-     *     {@code merges} and the merge's index i), or a special token is empty, repeated or holds a
+     *     {@code merges}, the merge's index i and the pair as it prints, {@code (97, 256)}), or a special token is empty, repeated or holds a
      *     line break (the message names {@code specialTokens})
      */
     public Tokenizer(List<Pair> merges, List<String> specialTokens) {

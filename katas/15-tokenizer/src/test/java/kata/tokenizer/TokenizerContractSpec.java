@@ -68,7 +68,8 @@ class TokenizerContractSpec {
     @DisplayName("a merge may only join ids made before it: merge i joins ids in [0, 256 + i)")
     void aMergeMayOnlyJoinIdsThatExist() {
         assertThatIllegalArgumentException().describedAs("merge 0 joining (97, 256): id 256 is what merge 0 makes")
-                .isThrownBy(() -> new Tokenizer(List.of(new Pair(97, 256)), List.of())).withMessageContaining("merges");
+                .isThrownBy(() -> new Tokenizer(List.of(new Pair(97, 256)), List.of())).withMessageContaining("merges")
+                .withMessageContaining("(97, 256)");
         assertThatIllegalArgumentException().describedAs("merge 1 joining (257, 97): only ids up to 256 exist")
                 .isThrownBy(() -> new Tokenizer(List.of(new Pair(97, 97), new Pair(257, 97)), List.of()))
                 .withMessageContaining("merges");
@@ -78,6 +79,8 @@ class TokenizerContractSpec {
                 .isThrownBy(() -> new Tokenizer(List.of(new Pair(97, -1)), List.of())).withMessageContaining("merges");
         assertThat(new Tokenizer(List.of(new Pair(255, 255), new Pair(256, 256)), List.of()).vocabSize())
                 .describedAs("merges (255, 255) then (256, 256): each joins ids that exist").isEqualTo(258);
+        assertThat(new Tokenizer(List.of(new Pair(0, 0)), List.of()).encode("\0\0"))
+                .describedAs("the merge (0, 0): id 0, the byte 0, exists like any other").containsExactly(256);
     }
 
     @Test
@@ -109,6 +112,10 @@ class TokenizerContractSpec {
                 .isThrownBy(() -> Tokenizer.load("byte-level bpe\nmerge 97 97\nhello\n")).withMessageContaining("line 3");
         assertThatIllegalArgumentException().describedAs("line 2 \"merge 97 x\"")
                 .isThrownBy(() -> Tokenizer.load("byte-level bpe\nmerge 97 x\n")).withMessageContaining("line 2");
+        assertThatIllegalArgumentException().describedAs("an empty line 2 before a merge")
+                .isThrownBy(() -> Tokenizer.load("byte-level bpe\n\nmerge 97 97\n")).withMessageContaining("line 2");
+        assertThatIllegalArgumentException().describedAs("a last line \"hello\" without its line break")
+                .isThrownBy(() -> Tokenizer.load("byte-level bpe\nmerge 97 97\nhello")).withMessageContaining("line 3");
         assertThatIllegalArgumentException().describedAs("a merge of ids that do not exist yet")
                 .isThrownBy(() -> Tokenizer.load("byte-level bpe\nmerge 300 97\n")).withMessageContaining("merges");
     }

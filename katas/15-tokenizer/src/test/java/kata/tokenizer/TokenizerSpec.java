@@ -58,19 +58,25 @@ class TokenizerSpec {
                 + " a space and a run of Chinese characters").containsExactly("3", ".", "14", " 是圆周率");
         assertThat(PreSplit.chunks("GPT模型")).describedAs("the chunks of \"GPT模型\": Chinese (script HAN) is a class of its"
                 + " own, apart from the Latin letters").containsExactly("GPT", "模型");
+        assertThat(PreSplit.chunks("ok!!  ")).describedAs("the chunks of \"ok!!  \": whitespace is a class apart from"
+                + " symbols, and at the end of the text no run follows to take its space").containsExactly("ok", "!!", "  ");
     }
 
     @Test
     @Order(3)
     @DisplayName("a combining mark stays in the run before it, and after whitespace starts a run of other symbols")
     void aCombiningMarkStaysWithTheRunBeforeIt() {
-        String text = "e\u0301te 4\u20e3 \u0301x 字\u0301";
+        String text = "e\u0301te 4\u20e3 \u0301x 字\u0301 कि \u0301!";
 
         List<String> chunks = PreSplit.chunks(text);
 
-        assertThat(chunks).describedAs("the chunks of \"e\\u0301te 4\\u20e3 \\u0301x 字\\u0301\": the accent U+0301 continues"
-                + " the letters, the keycap U+20E3 the digit, the Chinese run; after the space it counts as OTHER")
-                .containsExactly("e\u0301te", " 4\u20e3", " \u0301", "x", " 字\u0301");
+        assertThat(chunks).describedAs("the chunks of %s: the accent U+0301 (a non-spacing mark) continues the letters, the"
+                + " keycap U+20E3 (an enclosing mark) the digit, U+0301 the Chinese run, the vowel sign U+093F (a spacing"
+                + " mark) the Devanagari letter; after whitespace a mark starts a run of other symbols", text.codePoints()
+                .mapToObj(cp -> cp < 0x80 ? Character.toString(cp) : String.format("U+%04X ", cp)).toList())
+                .containsExactly("e\u0301te", " 4\u20e3", " \u0301", "x", " 字\u0301", " कि", " \u0301!");
+        assertThat(PreSplit.chunks("\u0301x")).describedAs("the chunks of U+0301 then x: a mark first in the text counts"
+                + " as OTHER").containsExactly("\u0301", "x");
     }
 
     // ---- counting and merging ----
@@ -223,12 +229,16 @@ class TokenizerSpec {
     @Order(14)
     @DisplayName("where two special tokens start at one place the longer one is cut out")
     void theLongestSpecialTokenWins() {
-        Tokenizer tokenizer = new Tokenizer(List.of(), List.of("<a>", "<a>b"));
+        Tokenizer shortFirst = new Tokenizer(List.of(), List.of("<a>", "<a>b"));
+        Tokenizer longFirst = new Tokenizer(List.of(), List.of("<a>b", "<a>"));
 
-        int[] ids = tokenizer.encode("<a>b<a>x");
+        int[] ids = shortFirst.encode("<a>b<a>x");
+        int[] again = longFirst.encode("<a>b<a>x");
 
         assertThat(ids).describedAs("<a>b<a>x with the special tokens <a> (256) and <a>b (257)")
                 .containsExactly(257, 256, 120);
+        assertThat(again).describedAs("<a>b<a>x with the special tokens <a>b (256) and <a> (257): the longer, whatever"
+                + " the order").containsExactly(256, 257, 120);
     }
 
     @Test
