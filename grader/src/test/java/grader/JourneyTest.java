@@ -38,14 +38,14 @@ class JourneyTest {
 
             GraderRun.Outcome untouched = GraderRun.on(learner.root()).run();
             assertThat(statuses(learner)).containsExactly("❓", "❓", "❓");
-            assertThat(untouched.terminal()).contains("0 of 14 katas done (3 written so far)")
+            assertThat(untouched.terminal()).contains("0 of 17 katas done (3 written so far)")
                     .contains("Next step: kata 01 Tensor reduction, first failing spec").contains("-Dkata=01")
                     .doesNotContain("\u001b[");
 
             learner.write(REDUCTION, learner.read("reference/src/main/java/" + REDUCTION.substring(REDUCTION.indexOf("kata/"))));
             GraderRun.Outcome solved = GraderRun.on(learner.root()).run();
             assertThat(statuses(learner)).containsExactly("✅", "❓", "❓");
-            assertThat(solved.terminal()).contains("1 of 14 katas done").contains("Next step: kata 02 Broadcasting");
+            assertThat(solved.terminal()).contains("1 of 17 katas done").contains("Next step: kata 02 Broadcasting");
 
             learner.write(BROADCASTING, learner.read("reference/src/main/java/kata/broadcasting/Broadcasting.java"));
             GraderRun.Outcome halfDone = GraderRun.run(learner.root(), "kata", "02");

@@ -29,7 +29,10 @@ public record Plan(List<Planned> katas) {
             new Planned("11", "Positional encoding and token embedding"),
             new Planned("12", "Compute: FLOPs, memory and a blocked matmul"),
             new Planned("13", "Backpropagation"),
-            new Planned("14", "A Transformer calculator")));
+            new Planned("14", "A Transformer calculator"),
+            new Planned("15", "Tokenization"),
+            new Planned("16", "Decoding"),
+            new Planned("17", "A GPT that writes")));
 
     /** How many katas the course plans; at least {@code available}, should the repository hold more. */
     public int size(int available) {
