@@ -1,0 +1,33 @@
+package kata.layernorm;
+
+import java.util.Arrays;
+import kata.support.Elementwise;
+import kata.support.Tensor;
+import kata.support.TensorFunction;
+
+/**
+ * The two ways a Transformer wraps a sublayer F with a residual connection and a layer norm LN.
+ */
+public final class Residual {
+
+    private Residual() {
+    }
+
+    public static Tensor preNorm(Tensor x, LayerNorm norm, TensorFunction sublayer) {
+        Tensor normed = norm.apply(x);
+        requireSameShape(x, sublayer.apply(normed));
+        return Elementwise.add(x, sublayer.apply(normed));
+    }
+
+    public static Tensor postNorm(Tensor x, LayerNorm norm, TensorFunction sublayer) {
+        requireSameShape(x, sublayer.apply(x));
+        return norm.apply(Elementwise.add(x, sublayer.apply(x)));
+    }
+
+    private static void requireSameShape(Tensor x, Tensor update) {
+        if (!Arrays.equals(x.shape(), update.shape())) {
+            throw new IllegalArgumentException("the sublayer returned shape " + Arrays.toString(update.shape())
+                    + " for x of shape " + Arrays.toString(x.shape()) + ": it must keep the shape");
+        }
+    }
+}
