@@ -37,14 +37,14 @@ public final class CalculatorDriver implements Calculator {
     @Override
     public ModelSizes defaultSizes() {
         ModelConfig c = ModelConfig.calculator();
-        return new ModelSizes(c.vocabSize(), c.dModel(), c.heads(), c.dFF(), c.encoderLayers(), c.decoderLayers(),
+        return new ModelSizes(c.vocabSize(), c.dModel(), c.numHeads(), c.dFF(), c.encoderLayers(), c.decoderLayers(),
                 c.maxLength());
     }
 
     @Override
     public void initialise(ModelSizes sizes, String format, long seed) {
         this.format = Format.valueOf(format.toUpperCase(Locale.ROOT));
-        this.model = Model.initialise(new ModelConfig(sizes.vocabSize(), sizes.dModel(), sizes.heads(), sizes.dFF(),
+        this.model = Model.initial(new ModelConfig(sizes.vocabSize(), sizes.dModel(), sizes.heads(), sizes.dFF(),
                 sizes.encoderLayers(), sizes.decoderLayers(), sizes.maxLength()), Seeds.random(seed));
     }
 

@@ -1,8 +1,9 @@
 package kata.calculator;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import kata.support.RowMajor;
+import kata.support.Shapes;
 import kata.support.Tensor;
 
 /**
@@ -16,11 +17,7 @@ import kata.support.Tensor;
  * times too short; with it, the first step moves every parameter whose gradient is not 0 by about
  * {@code rate}, whatever the gradient's size.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>No bias correction: {@code AdamSpec#theFirstStepMovesEachParameterByAboutTheRate}.</li>
- *   <li>eps inside the square root, or t counted from 0: {@code AdamSpec#goldenStepsMatchPyTorch}.</li>
- * </ul>
+ * <p>Mistakes learners make here: {@code reference/known-wrong/14-calculator/}.
  */
 public final class Adam {
 
@@ -70,8 +67,9 @@ public final class Adam {
             Tensor g = gradients.get(i);
             double[] mi = m.get(i);
             double[] vi = v.get(i);
-            for (int ordinal = 0; ordinal < mi.length; ordinal++) {
-                int[] index = Tensors.unravel(p.shape(), ordinal);
+            int[] shape = p.shape();
+            int[] index = new int[shape.length];                 // walks p and g in row-major order, with the ordinal
+            for (int ordinal = 0; ordinal < mi.length; ordinal++, RowMajor.next(index, shape)) {
                 double grad = g.get(index);
                 mi[ordinal] = beta1 * mi[ordinal] + (1.0 - beta1) * grad;
                 vi[ordinal] = beta2 * vi[ordinal] + (1.0 - beta2) * grad * grad;
@@ -88,10 +86,7 @@ public final class Adam {
                     + " parameters: one gradient per parameter, in the same order");
         }
         for (int i = 0; i < parameters.size(); i++) {
-            if (!Arrays.equals(gradients.get(i).shape(), parameters.get(i).shape())) {
-                throw new IllegalArgumentException("gradient " + i + " has shape " + Arrays.toString(gradients.get(i).shape())
-                        + ", but parameter " + i + " has shape " + Arrays.toString(parameters.get(i).shape()));
-            }
+            Shapes.requireSameShape(gradients.get(i), "gradient " + i, parameters.get(i), "parameter " + i);
         }
         if (!(rate >= 0.0)) {
             throw new IllegalArgumentException("rate must be 0 or more, was " + rate);

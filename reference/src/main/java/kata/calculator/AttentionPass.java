@@ -1,12 +1,17 @@
 package kata.calculator;
 
+import static kata.support.HeadViews.head;
+
 import kata.backprop.AttentionBackward;
 import kata.backprop.AttentionGradients;
 import kata.backprop.LinearBackward;
 import kata.backprop.LinearGradients;
 import kata.multihead.MultiHeadAttention;
-import kata.multihead.MultiHeadResult;
 import kata.multihead.MultiHeadWeights;
+import kata.support.AttentionLayer;
+import kata.support.AttentionResult;
+import kata.support.Elementwise;
+import kata.support.HeadViews;
 import kata.support.Matrices;
 import kata.support.Tensor;
 
@@ -15,28 +20,23 @@ import kata.support.Tensor;
  * hand it {@code (B T_q, d)} queries and {@code (B T_k, d)} memory rows with a batch mask, and it
  * attends within each sequence only, keeping every sequence's weights for the backward pass.
  */
-final class AttentionPass implements kata.encoder.SelfAttention, kata.decoder.Attention {
+final class AttentionPass implements AttentionLayer {
 
     /** The gradients flowing out of an attention: into its queries' rows and into its memory's rows. */
     record Flow(Tensor dQuery, Tensor dMemory) {
     }
 
     private final MultiHeadAttention attention;
-    private final int heads;
+    private final int numHeads;
     private final int sequences;
     private Tensor query;
     private Tensor memory;
     private Tensor[] weights;                           // per sequence (h, T_q, T_k)
 
-    AttentionPass(MultiHeadAttention attention, int heads, int sequences) {
+    AttentionPass(MultiHeadAttention attention, int numHeads, int sequences) {
         this.attention = attention;
-        this.heads = heads;
+        this.numHeads = numHeads;
         this.sequences = sequences;
-    }
-
-    @Override
-    public Tensor attend(Tensor x, boolean[][] masked) {
-        return attend(x, x, masked);
     }
 
     @Override
@@ -46,27 +46,27 @@ final class AttentionPass implements kata.encoder.SelfAttention, kata.decoder.At
         this.weights = new Tensor[sequences];
         int queries = query.size(0) / sequences;
         int keys = memory.size(0) / sequences;
-        Tensor output = Tensor.zeros(query.size(0), query.size(1));          // (B T_q, d)
+        Tensor[] outputs = new Tensor[sequences];
         for (int b = 0; b < sequences; b++) {
             Tensor m = Tensors.sequence(memory, b, keys);
-            MultiHeadResult result = attention.forward(Tensors.sequence(query, b, queries), m, m,
+            AttentionResult result = attention.forward(Tensors.sequence(query, b, queries), m, m,
                     Tensors.block(masked, b, queries, keys));                // no attention across sequences
             weights[b] = result.weights();
-            Tensors.put(output, b, result.output());
+            outputs[b] = result.output();                                    // (T_q, d)
         }
-        return output;
+        return Tensors.rows(outputs);                                        // (B T_q, d)
     }
 
     /** The head-averaged weights {@code (T_q, T_k)} of sequence {@code b}. */
     Tensor averageWeights(int b) {
-        Tensor w = weights[b];
-        Tensor mean = Tensor.zeros(w.size(1), w.size(2));
-        for (int i = 0; i < heads; i++) {
-            Tensors.accumulate(mean, Tensors.head(w, i));
+        Tensor sum = head(weights[b], 0);
+        for (int i = 1; i < numHeads; i++) {
+            sum = Elementwise.add(sum, head(weights[b], i));                 // (T_q, T_k)
         }
+        Tensor mean = Tensor.zeros(sum.shape());
         for (int q = 0; q < mean.size(0); q++) {
             for (int k = 0; k < mean.size(1); k++) {
-                mean.set(mean.get(q, k) / heads, q, k);
+                mean.set(sum.get(q, k) / numHeads, q, k);
             }
         }
         return mean;
@@ -77,37 +77,40 @@ final class AttentionPass implements kata.encoder.SelfAttention, kata.decoder.At
         MultiHeadWeights w = attention.weights();
         int queries = query.size(0) / sequences;
         int keys = memory.size(0) / sequences;
-        Tensor dQuery = Tensor.zeros(query.shape());
-        Tensor dMemory = Tensor.zeros(memory.shape());
+        Tensor[] dQuery = new Tensor[sequences];
+        Tensor[] dMemory = new Tensor[sequences];
         for (int b = 0; b < sequences; b++) {
             Tensor xq = Tensors.sequence(query, b, queries);                 // (T_q, d)
             Tensor xk = Tensors.sequence(memory, b, keys);                   // (T_k, d)
             // Recompute the projections rather than keep them: the same numbers, less to carry.
-            Tensor q = MultiHeadAttention.splitHeads(Matrices.linear(xq, w.queryWeight(), w.queryBias()), heads);
-            Tensor k = MultiHeadAttention.splitHeads(Matrices.linear(xk, w.keyWeight(), w.keyBias()), heads);
-            Tensor v = MultiHeadAttention.splitHeads(Matrices.linear(xk, w.valueWeight(), w.valueBias()), heads);
-            Tensor outputs = Tensor.zeros(heads, queries, q.size(2));        // (h, T_q, d_k)
-            for (int i = 0; i < heads; i++) {
-                copyHead(outputs, i, Matrices.matmul(Tensors.head(weights[b], i), Tensors.head(v, i)));
+            Tensor q = HeadViews.split(Matrices.linear(xq, w.queryWeight(), w.queryBias()), numHeads);  // (h, T_q, d_k)
+            Tensor k = HeadViews.split(Matrices.linear(xk, w.keyWeight(), w.keyBias()), numHeads);      // (h, T_k, d_k)
+            Tensor v = HeadViews.split(Matrices.linear(xk, w.valueWeight(), w.valueBias()), numHeads);  // (h, T_k, d_k)
+            Tensor[] outputs = new Tensor[numHeads];
+            for (int i = 0; i < numHeads; i++) {
+                outputs[i] = Matrices.matmul(head(weights[b], i), head(v, i));                         // (T_q, d_k)
             }
-            LinearGradients out = LinearBackward.backward(MultiHeadAttention.mergeHeads(outputs), w.outputWeight(),
+            // output = merge(heads) W_O + b_O
+            LinearGradients out = LinearBackward.backward(HeadViews.merge(HeadViews.stack(outputs)), w.outputWeight(),
                     Tensors.sequence(dOutput, b, queries));
-            Tensor dHeads = MultiHeadAttention.splitHeads(out.dx(), heads);  // (h, T_q, d_k)
-            Tensor dq = Tensor.zeros(q.shape());
-            Tensor dk = Tensor.zeros(k.shape());
-            Tensor dv = Tensor.zeros(v.shape());
-            for (int i = 0; i < heads; i++) {
-                AttentionGradients g = AttentionBackward.backward(Tensors.head(q, i), Tensors.head(k, i),
-                        Tensors.head(v, i), Tensors.head(weights[b], i), Tensors.head(dHeads, i));
-                copyHead(dq, i, g.dq());
-                copyHead(dk, i, g.dk());
-                copyHead(dv, i, g.dv());
+            Tensor dHeads = HeadViews.split(out.dx(), numHeads);                                       // (h, T_q, d_k)
+            Tensor[] dq = new Tensor[numHeads];
+            Tensor[] dk = new Tensor[numHeads];
+            Tensor[] dv = new Tensor[numHeads];
+            for (int i = 0; i < numHeads; i++) {
+                // head_i = softmax(q_i k_i^T / sqrt(d_k)) v_i
+                AttentionGradients g = AttentionBackward.backward(head(q, i), head(k, i), head(v, i),
+                        head(weights[b], i), head(dHeads, i));
+                dq[i] = g.dq();
+                dk[i] = g.dk();
+                dv[i] = g.dv();
             }
-            LinearGradients fromQ = LinearBackward.backward(xq, w.queryWeight(), MultiHeadAttention.mergeHeads(dq));
-            LinearGradients fromK = LinearBackward.backward(xk, w.keyWeight(), MultiHeadAttention.mergeHeads(dk));
-            LinearGradients fromV = LinearBackward.backward(xk, w.valueWeight(), MultiHeadAttention.mergeHeads(dv));
-            Tensors.put(dQuery, b, fromQ.dx());
-            Tensors.put(dMemory, b, Tensors.sum(fromK.dx(), fromV.dx()));    // keys and values read the same rows
+            // q = xq W_Q + b_Q,  k = xk W_K + b_K,  v = xk W_V + b_V
+            LinearGradients fromQ = LinearBackward.backward(xq, w.queryWeight(), HeadViews.merge(HeadViews.stack(dq)));
+            LinearGradients fromK = LinearBackward.backward(xk, w.keyWeight(), HeadViews.merge(HeadViews.stack(dk)));
+            LinearGradients fromV = LinearBackward.backward(xk, w.valueWeight(), HeadViews.merge(HeadViews.stack(dv)));
+            dQuery[b] = fromQ.dx();                                                                    // (T_q, d)
+            dMemory[b] = Elementwise.add(fromK.dx(), fromV.dx());           // keys and values read the same rows
             grads.add(w.queryWeight(), fromQ.dWeight());
             grads.add(w.queryBias(), fromQ.dBias());
             grads.add(w.keyWeight(), fromK.dWeight());
@@ -117,15 +120,6 @@ final class AttentionPass implements kata.encoder.SelfAttention, kata.decoder.At
             grads.add(w.outputWeight(), out.dWeight());
             grads.add(w.outputBias(), out.dBias());
         }
-        return new Flow(dQuery, dMemory);
-    }
-
-    private static void copyHead(Tensor heads, int i, Tensor head) {
-        Tensor target = Tensors.head(heads, i);
-        for (int t = 0; t < head.size(0); t++) {
-            for (int c = 0; c < head.size(1); c++) {
-                target.set(head.get(t, c), t, c);
-            }
-        }
+        return new Flow(Tensors.rows(dQuery), Tensors.rows(dMemory));       // (B T_q, d), (B T_k, d)
     }
 }

@@ -11,16 +11,7 @@ import kata.support.Seeds;
 /**
  * Seeded disjoint problem sets, and the ids of sources and targets for teacher forcing.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>The test set drawn on its own, so it shares problems with the training set (the test score then
- *       rewards memory): {@code DatasetSpec#theTestSetSharesNoProblemWithTheTrainingSet}.</li>
- *   <li>Duplicates kept within a list: {@code DatasetSpec#noProblemIsDrawnTwice}.</li>
- *   <li>Labels equal to the decoder input (not shifted): the model learns to copy its input;
- *       {@code DatasetSpec#labelsAreTheDecoderInputShiftedByOne}.</li>
- *   <li>The decoder input without START, or the labels without END:
- *       {@code DatasetSpec#aBatchIsTheTargetSplitForTeacherForcing}.</li>
- * </ul>
+ * <p>Mistakes learners make here: {@code reference/known-wrong/14-calculator/}.
  */
 public final class Dataset {
 

@@ -6,13 +6,7 @@ import kata.support.Tensor;
 /**
  * Greedy decoding: append the argmax of the last position's logits until END.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>Never stopping at END (decoding runs to maxTokens and returns END and what follows):
- *       {@code DecodingSpec#decodingStopsAtEndAndDropsIt}.</li>
- *   <li>The argmax of the first row instead of the last: {@code DecodingSpec#eachStepFeedsItsOwnArgmaxBack}.</li>
- *   <li>Decoding without START as the first input: {@code DecodingSpec#eachStepFeedsItsOwnArgmaxBack}.</li>
- * </ul>
+ * <p>Mistakes learners make here: {@code reference/known-wrong/14-calculator/}.
  */
 public final class Decoding {
 

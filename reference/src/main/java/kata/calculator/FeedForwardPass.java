@@ -6,9 +6,10 @@ import kata.backprop.ReluBackward;
 import kata.encoder.FeedForward;
 import kata.support.Matrices;
 import kata.support.Tensor;
+import kata.support.TensorFunction;
 
 /** The feed-forward network (kata 09) in one forward pass, with its backward pass from kata 13's blocks. */
-final class FeedForwardPass implements kata.encoder.Transform, kata.decoder.Transform {
+final class FeedForwardPass implements TensorFunction {
 
     private final FeedForward ffn;
     private Tensor input;

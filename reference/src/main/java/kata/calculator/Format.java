@@ -3,14 +3,7 @@ package kata.calculator;
 /**
  * REVERSED: {@code "007+045"} and {@code "2500"}; PLAIN: {@code "7+45"} and {@code "52"}.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>The sum padded but written most significant digit first ({@code "0052"}): the first output digit
- *       then needs every carry; {@code FormatSpec#reversedWritesTheSumLeastSignificantDigitFirst}.</li>
- *   <li>The reversed sum without padding ({@code "25"}), so END lands at varying positions and the digit
- *       at a position has no fixed place value: {@code FormatSpec#reversedPadsTheSumToFourDigits}.</li>
- *   <li>read not undoing the reversal: {@code FormatSpec#readIsTheInverseOfAnswer}.</li>
- * </ul>
+ * <p>Mistakes learners make here: {@code reference/known-wrong/14-calculator/}.
  */
 public enum Format {
 

@@ -1,6 +1,7 @@
 package kata.calculator;
 
 import java.util.List;
+import kata.support.RowMajor;
 import kata.support.Tensor;
 
 /**
@@ -8,11 +9,7 @@ import kata.support.Tensor;
  * {@code |g| > maxNorm}, every gradient is scaled by {@code maxNorm / |g|}. The direction of the
  * step is kept (unlike clipping each value, or each tensor by its own norm); only its length is capped.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>Each tensor clipped by its own norm: {@code GradientClippingSpec#oneNormOverEveryTensor}.</li>
- *   <li>Gradients under the limit scaled up to it: {@code GradientClippingSpec#gradientsUnderTheLimitStayAsTheyAre}.</li>
- * </ul>
+ * <p>Mistakes learners make here: {@code reference/known-wrong/14-calculator/}.
  */
 public final class GradientClipping {
 
@@ -26,17 +23,20 @@ public final class GradientClipping {
         }
         double squares = 0.0;
         for (Tensor g : gradients) {
-            for (int ordinal = 0; ordinal < g.elementCount(); ordinal++) {
-                double value = g.get(Tensors.unravel(g.shape(), ordinal));
-                squares += value * value;
+            int[] shape = g.shape();
+            int[] index = new int[shape.length];
+            for (int ordinal = 0; ordinal < g.elementCount(); ordinal++, RowMajor.next(index, shape)) {
+                double value = g.get(index);
+                squares += value * value;                        // in row-major order, tensor after tensor
             }
         }
         double norm = Math.sqrt(squares);
         if (norm > maxNorm) {
             double scale = maxNorm / norm;
             for (Tensor g : gradients) {
-                for (int ordinal = 0; ordinal < g.elementCount(); ordinal++) {
-                    int[] index = Tensors.unravel(g.shape(), ordinal);
+                int[] shape = g.shape();
+                int[] index = new int[shape.length];
+                for (int ordinal = 0; ordinal < g.elementCount(); ordinal++, RowMajor.next(index, shape)) {
                     g.set(g.get(index) * scale, index);
                 }
             }

@@ -8,13 +8,13 @@ import java.util.concurrent.CompletionException;
 import java.util.random.RandomGenerator;
 import kata.encoder.FeedForward;
 import kata.layernorm.LayerNorm;
-import kata.multihead.HeadResult;
+import kata.attention.ScaledDotProductAttention;
 import kata.multihead.MultiHeadAttention;
 import kata.multihead.MultiHeadWeights;
-import kata.attention.ScaledDotProductAttention;
-import kata.attention.Attention;
 import kata.positional.SinusoidalEncoding;
 import kata.positional.TokenEmbedding;
+import kata.support.AttentionResult;
+import kata.support.Shapes;
 import kata.support.Tensor;
 
 /**
@@ -30,15 +30,7 @@ import kata.support.Tensor;
  * Its backward pass runs the same path in reverse with kata 13's blocks. Every parameter is a plain
  * tensor in {@link #parameters()}; an optimizer updates them in place.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>The decoder's causal mask lost between the layer and the attention:
- *       {@code ModelSpec#laterDecoderTokensDoNotChangeEarlierLogits}.</li>
- *   <li>A gradient missing a path (the memory's gradient from only the last decoder layer, the
- *       residual's own gradient forgotten, one embedding use instead of two):
- *       {@code ModelSpec#gradientsMatchFiniteDifferences}.</li>
- *   <li>No final norm after a Pre-LN stack: {@code ModelSpec#parametersComeInTheDocumentedOrder}.</li>
- * </ul>
+ * <p>Mistakes learners make here: {@code reference/known-wrong/14-calculator/}.
  */
 public final class Model implements Predictor {
 
@@ -64,7 +56,7 @@ public final class Model implements Predictor {
     private Model(ModelConfig config, RandomGenerator random) {
         int d = config.dModel();
         this.config = config;
-        this.embedding = TokenEmbedding.initialise(config.vocabSize(), d, random);   // small: N(0, 1) / sqrt(d)
+        this.embedding = TokenEmbedding.initial(config.vocabSize(), d, random);   // small: N(0, 1) / sqrt(d)
         this.positions = SinusoidalEncoding.table(config.maxLength(), d);
         this.encoder = new ArrayList<>();
         for (int l = 0; l < config.encoderLayers(); l++) {
@@ -82,18 +74,18 @@ public final class Model implements Predictor {
         this.outputBias = uniform(random, d, config.vocabSize());
     }
 
-    /** A freshly initialised model of the given sizes. */
-    public static Model initialise(ModelConfig config, RandomGenerator random) {
-        requireAtLeast("vocabSize", config.vocabSize(), 3);
-        requireAtLeast("dModel", config.dModel(), 1);
-        requireAtLeast("heads", config.heads(), 1);
-        requireAtLeast("dFF", config.dFF(), 1);
-        requireAtLeast("encoderLayers", config.encoderLayers(), 1);
-        requireAtLeast("decoderLayers", config.decoderLayers(), 1);
-        requireAtLeast("maxLength", config.maxLength(), 1);
-        if (config.dModel() % config.heads() != 0 || config.dModel() % 2 != 0) {
+    /** A freshly initialized model of the given sizes. */
+    public static Model initial(ModelConfig config, RandomGenerator random) {
+        Shapes.requireAtLeast(config.vocabSize(), 3, "vocabSize");       // PAD, START and END, then the digits
+        Shapes.requireAtLeast(config.dModel(), 1, "dModel");
+        Shapes.requireAtLeast(config.numHeads(), 1, "numHeads");
+        Shapes.requireAtLeast(config.dFF(), 1, "dFF");
+        Shapes.requireAtLeast(config.encoderLayers(), 1, "encoderLayers");
+        Shapes.requireAtLeast(config.decoderLayers(), 1, "decoderLayers");
+        Shapes.requireAtLeast(config.maxLength(), 1, "maxLength");
+        if (config.dModel() % config.numHeads() != 0 || config.dModel() % 2 != 0) {
             throw new IllegalArgumentException("dModel = " + config.dModel() + " must be even (sin and cos pairs) and a"
-                    + " multiple of heads = " + config.heads());
+                    + " multiple of numHeads = " + config.numHeads());
         }
         return new Model(config, random);
     }
@@ -104,8 +96,8 @@ public final class Model implements Predictor {
     }
 
     /** The number of trained values: the element counts of {@link #parameters()} added up. */
-    public int parameterCount() {
-        int count = 0;
+    public long parameterCount() {
+        long count = 0;
         for (Tensor p : parameters()) {
             count += p.elementCount();
         }
@@ -141,7 +133,7 @@ public final class Model implements Predictor {
     public Tensor logits(int[][] source, int[][] decoderInput) {
         Pass pass = new Pass(this, source, decoderInput);
         Tensor rows = pass.forward();                                        // (B T, V)
-        return Tensor.of(new int[] {source.length, decoderInput[0].length, config.vocabSize()}, copy(rows));
+        return Tensor.of(new int[] {source.length, decoderInput[0].length, config.vocabSize()}, rows.storage()); // fresh row-major: copied as it is
     }
 
     /** The batch's mean cross-entropy (PAD labels ignored, label smoothing) and every parameter's gradient. */
@@ -217,17 +209,15 @@ public final class Model implements Predictor {
     }
 
     private static MultiHeadAttention attention(ModelConfig config, RandomGenerator random) {
-        return new MultiHeadAttention(config.dModel(), config.heads(), random, Model::head);
+        return new MultiHeadAttention(config.dModel(), config.numHeads(), random, Model::head);
     }
 
     /** One head is kata 06's scaled dot-product attention. */
-    private static HeadResult head(Tensor q, Tensor k, Tensor v, boolean[][] masked) {
-        Attention result = masked == null ? ScaledDotProductAttention.attend(q, k, v)
-                : ScaledDotProductAttention.attend(q, k, v, masked);
-        return new HeadResult(result.output(), result.weights());
+    private static AttentionResult head(Tensor q, Tensor k, Tensor v, boolean[][] masked) {
+        return masked == null ? ScaledDotProductAttention.attend(q, k, v) : ScaledDotProductAttention.attend(q, k, v, masked);
     }
 
-    /** PyTorch's {@code nn.Linear} initialisation: weights and biases uniform in [-1/sqrt(fan_in), 1/sqrt(fan_in)). */
+    /** PyTorch's {@code nn.Linear} initialization: weights and biases uniform in [-1/sqrt(fan_in), 1/sqrt(fan_in)). */
     private static FeedForward feedForward(ModelConfig config, RandomGenerator random) {
         int d = config.dModel();
         int dFf = config.dFF();
@@ -260,19 +250,4 @@ public final class Model implements Predictor {
         all.addAll(List.of(ffn.w1(), ffn.b1(), ffn.w2(), ffn.b2()));
     }
 
-    private static double[] copy(Tensor rows) {
-        double[] values = new double[rows.elementCount()];
-        for (int i = 0; i < rows.size(0); i++) {
-            for (int j = 0; j < rows.size(1); j++) {
-                values[i * rows.size(1) + j] = rows.get(i, j);
-            }
-        }
-        return values;
-    }
-
-    private static void requireAtLeast(String name, int value, int least) {
-        if (value < least) {
-            throw new IllegalArgumentException(name + " must be at least " + least + ", was " + value);
-        }
-    }
 }

@@ -4,9 +4,10 @@ import kata.backprop.LayerNormBackward;
 import kata.backprop.LayerNormGradients;
 import kata.layernorm.LayerNorm;
 import kata.support.Tensor;
+import kata.support.TensorFunction;
 
 /** A layer norm (kata 04) in one forward pass: it keeps its input for the backward pass (kata 13). */
-final class NormPass implements kata.encoder.Transform, kata.decoder.Transform {
+final class NormPass implements TensorFunction {
 
     private final LayerNorm norm;
     private Tensor input;

@@ -9,8 +9,11 @@ import kata.backprop.LinearBackward;
 import kata.backprop.LinearGradients;
 import kata.decoder.DecoderLayer;
 import kata.encoder.EncoderLayer;
+import kata.support.Elementwise;
 import kata.support.Matrices;
+import kata.support.NormOrder;
 import kata.support.Tensor;
+import kata.support.TensorFunction;
 
 /**
  * One forward pass of the model over a batch, and its backward pass. The layers of katas 09 and 10
@@ -23,11 +26,11 @@ import kata.support.Tensor;
  *             dh2 = dy + LN3'(F'(dy))   dh1 = dh2 + LN2'(C'_query(dh2))   dx = dh1 + LN1'(S'(dh1))
  *             dmemory += C'_memory(dh2), from every decoder layer
  * </pre>
+ * One backward call per line, each under the forward line it undoes.
  */
 final class Pass {
 
-    private static final kata.encoder.Transform NO_ENCODER_DROPOUT = x -> x;
-    private static final kata.decoder.Transform NO_DECODER_DROPOUT = x -> x;
+    private static final TensorFunction NO_DROPOUT = x -> x;
 
     private record EncoderStep(NormPass norm1, AttentionPass attention, NormPass norm2, FeedForwardPass feedForward) {
     }
@@ -56,13 +59,13 @@ final class Pass {
         this.sourcePadded = Ids.padding(sourceIds);
         for (Model.EncoderParts parts : model.encoder()) {
             encoderSteps.add(new EncoderStep(new NormPass(parts.norm1()),
-                    new AttentionPass(parts.attention(), config.heads(), sequences),
+                    new AttentionPass(parts.attention(), config.numHeads(), sequences),
                     new NormPass(parts.norm2()), new FeedForwardPass(parts.feedForward())));
         }
         for (Model.DecoderParts parts : model.decoder()) {
             decoderSteps.add(new DecoderStep(new NormPass(parts.norm1()),
-                    new AttentionPass(parts.selfAttention(), config.heads(), sequences), new NormPass(parts.norm2()),
-                    new AttentionPass(parts.crossAttention(), config.heads(), sequences), new NormPass(parts.norm3()),
+                    new AttentionPass(parts.selfAttention(), config.numHeads(), sequences), new NormPass(parts.norm2()),
+                    new AttentionPass(parts.crossAttention(), config.numHeads(), sequences), new NormPass(parts.norm3()),
                     new FeedForwardPass(parts.feedForward())));
         }
         this.encoderNorm = new NormPass(model.encoderNorm());
@@ -73,14 +76,14 @@ final class Pass {
     Tensor forward() {
         Tensor x = embed(sourceIds);                                             // (B S, d)
         for (EncoderStep step : encoderSteps) {
-            x = new EncoderLayer(kata.encoder.NormOrder.PRE_NORM, step.attention(), step.feedForward(),
-                    step.norm1(), step.norm2(), NO_ENCODER_DROPOUT).forward(x, sourcePadded);
+            x = new EncoderLayer(NormOrder.PRE_NORM, step.attention(), step.feedForward(),
+                    step.norm1(), step.norm2(), NO_DROPOUT).forward(x, sourcePadded);
         }
         Tensor memory = encoderNorm.apply(x);                                    // (B S, d)
         Tensor y = embed(targetIds);                                             // (B T, d)
         for (DecoderStep step : decoderSteps) {
-            y = new DecoderLayer(kata.decoder.NormOrder.PRE_NORM, step.selfAttention(), step.crossAttention(),
-                    step.feedForward(), step.norm1(), step.norm2(), step.norm3(), NO_DECODER_DROPOUT)
+            y = new DecoderLayer(NormOrder.PRE_NORM, step.selfAttention(), step.crossAttention(),
+                    step.feedForward(), step.norm1(), step.norm2(), step.norm3(), NO_DROPOUT)
                     .forward(y, memory, sourcePadded);                           // causal mask: the layer's own
         }
         top = decoderNorm.apply(y);                                              // (B T, d)
@@ -97,10 +100,8 @@ final class Pass {
             double w2 = count == 0 ? 0.0 : (double) other.count / count;
             List<Tensor> gradients = new ArrayList<>();
             for (int i = 0; i < this.gradients.size(); i++) {
-                Tensor g = Tensor.zeros(this.gradients.get(i).shape());
-                Tensors.addScaled(g, this.gradients.get(i), w1);
-                Tensors.addScaled(g, other.gradients.get(i), w2);
-                gradients.add(g);
+                Tensor g = Elementwise.addScaled(Tensor.zeros(this.gradients.get(i).shape()), w1, this.gradients.get(i));
+                gradients.add(Elementwise.addScaled(g, w2, other.gradients.get(i)));
             }
             return new LossAndGradients(w1 * this.loss + w2 * other.loss, gradients);
         }
@@ -115,12 +116,15 @@ final class Pass {
         LinearGradients out = LinearBackward.backward(top, model.outputWeight(), loss.dLogits());
         grads.add(model.outputWeight(), out.dWeight());
         grads.add(model.outputBias(), out.dBias());
-        Tensor dMemory = Tensor.zeros(sourceIds.length, model.config().dModel());
-        Tensor dTarget = decoderBackward(decoderNorm.backward(out.dx(), grads), dMemory, grads);
-        Tensor dSource = encoderBackward(encoderNorm.backward(dMemory, grads), grads);
+        // top = LN(y)
+        Tensor dy = decoderNorm.backward(out.dx(), grads);
+        AttentionPass.Flow decoder = decoderBackward(dy, grads);            // into the decoder input and the memory
+        // memory = LN(x)
+        Tensor dx = encoderNorm.backward(decoder.dMemory(), grads);
+        Tensor dSource = encoderBackward(dx, grads);
         double scale = Math.sqrt(model.config().dModel());
         int vocab = model.config().vocabSize();
-        grads.add(model.embedding().table(), EmbeddingBackward.backward(targetIds, vocab, scale, dTarget));
+        grads.add(model.embedding().table(), EmbeddingBackward.backward(targetIds, vocab, scale, decoder.dQuery()));
         grads.add(model.embedding().table(), EmbeddingBackward.backward(sourceIds, vocab, scale, dSource));  // one table, two uses
         return new Part(loss.loss(), loss.count(), grads.of(parameters));
     }
@@ -130,25 +134,37 @@ final class Pass {
         return decoderSteps.get(decoderSteps.size() - 1).crossAttention().averageWeights(0);
     }
 
-    private Tensor decoderBackward(Tensor dy, Tensor dMemory, Grads grads) {
+    /** The decoder stack backward, last layer first: the gradients into its input and into the memory. */
+    private AttentionPass.Flow decoderBackward(Tensor dy, Grads grads) {
+        Tensor dMemory = Tensor.zeros(sourceIds.length, model.config().dModel());   // (B S, d)
         for (int l = decoderSteps.size() - 1; l >= 0; l--) {
             DecoderStep step = decoderSteps.get(l);
-            Tensor dh2 = Tensors.sum(dy, step.norm3().backward(step.feedForward().backward(dy, grads), grads));
+            // y = h2 + F(LN3(h2))
+            Tensor dNorm3 = step.feedForward().backward(dy, grads);
+            Tensor dh2 = Elementwise.add(dy, step.norm3().backward(dNorm3, grads));
+            // h2 = h1 + C(LN2(h1), memory)
             AttentionPass.Flow cross = step.crossAttention().backward(dh2, grads);
-            Tensors.accumulate(dMemory, cross.dMemory());                        // every decoder layer reads the memory
-            Tensor dh1 = Tensors.sum(dh2, step.norm2().backward(cross.dQuery(), grads));
+            dMemory = Elementwise.add(dMemory, cross.dMemory());                   // every decoder layer reads the memory
+            Tensor dh1 = Elementwise.add(dh2, step.norm2().backward(cross.dQuery(), grads));
+            // h1 = x + S(LN1(x), LN1(x))
             AttentionPass.Flow self = step.selfAttention().backward(dh1, grads);
-            dy = Tensors.sum(dh1, step.norm1().backward(Tensors.sum(self.dQuery(), self.dMemory()), grads));
+            Tensor dNorm1 = Elementwise.add(self.dQuery(), self.dMemory());         // LN1(x) is query and memory
+            dy = Elementwise.add(dh1, step.norm1().backward(dNorm1, grads));
         }
-        return dy;
+        return new AttentionPass.Flow(dy, dMemory);
     }
 
+    /** The encoder stack backward, last layer first: the gradient into its input. */
     private Tensor encoderBackward(Tensor dy, Grads grads) {
         for (int l = encoderSteps.size() - 1; l >= 0; l--) {
             EncoderStep step = encoderSteps.get(l);
-            Tensor dh = Tensors.sum(dy, step.norm2().backward(step.feedForward().backward(dy, grads), grads));
+            // y = h + F(LN2(h))
+            Tensor dNorm2 = step.feedForward().backward(dy, grads);
+            Tensor dh = Elementwise.add(dy, step.norm2().backward(dNorm2, grads));
+            // h = x + A(LN1(x), LN1(x))
             AttentionPass.Flow self = step.attention().backward(dh, grads);
-            dy = Tensors.sum(dh, step.norm1().backward(Tensors.sum(self.dQuery(), self.dMemory()), grads));
+            Tensor dNorm1 = Elementwise.add(self.dQuery(), self.dMemory());         // LN1(x) is query and memory
+            dy = Elementwise.add(dh, step.norm1().backward(dNorm1, grads));
         }
         return dy;
     }
@@ -156,11 +172,11 @@ final class Pass {
     /** {@code sqrt(d) E[id] + PE[position]} for every token, sequence by sequence: {@code (B L, d)}. */
     private Tensor embed(int[] ids) {
         int length = ids.length / sequences;
-        Tensor rows = Tensor.zeros(ids.length, model.config().dModel());
+        Tensor[] embedded = new Tensor[sequences];
         for (int b = 0; b < sequences; b++) {
             int[] sequence = java.util.Arrays.copyOfRange(ids, b * length, (b + 1) * length);
-            Tensors.put(rows, b, model.embedding().encode(model.positions(), sequence));   // positions restart per sequence
+            embedded[b] = model.embedding().encode(model.positions(), sequence);   // (L, d): positions restart per sequence
         }
-        return rows;
+        return Tensors.rows(embedded);                                           // (B L, d)
     }
 }

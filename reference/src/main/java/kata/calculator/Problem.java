@@ -6,13 +6,7 @@ import java.util.regex.Pattern;
 /**
  * One addition {@code a + b}, operands in {@code 0..999}.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>An upper bound of 1000 or none (four-digit operands do not fit the source):
- *       {@code ProblemSpec#operandsOutsideTheRangeAreRejected}.</li>
- *   <li>{@code \d} with {@code UNICODE_CHARACTER_CLASS}, {@code Integer.parseInt} of a signed text, or
- *       {@code trim} inside the expression: {@code ProblemSpec#anythingButDigitsPlusDigitsIsRejected}.</li>
- * </ul>
+ * <p>Mistakes learners make here: {@code reference/known-wrong/14-calculator/}.
  */
 public record Problem(int a, int b) {
 

@@ -5,11 +5,7 @@ package kata.calculator;
  * It grows linearly for {@code warmup} steps (Adam's moments are still unreliable), peaks at
  * {@code (d * warmup)^-0.5} at {@code step = warmup}, then decays as {@code 1 / sqrt(step)}.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>{@code warmup^-0.5} instead of {@code warmup^-1.5}: {@code ScheduleSpec#thePaperValues}.</li>
- *   <li>max instead of min: {@code ScheduleSpec#thePaperValues}.</li>
- * </ul>
+ * <p>Mistakes learners make here: {@code reference/known-wrong/14-calculator/}.
  */
 public final class Schedule {
 

@@ -4,12 +4,7 @@ package kata.calculator;
  * One training step: forward, loss, backward, clip, update. The loop around it (which batch, how
  * many steps, when to evaluate) is the caller's.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>The schedule started at step 0 (rate 0 and a division by zero):
- *       {@code TrainerSpec#theFirstStepUsesTheScheduleAtStepOne}.</li>
- *   <li>The norm reported after clipping: {@code TrainerSpec#theStepReportsTheNormBeforeClipping}.</li>
- * </ul>
+ * <p>Mistakes learners make here: {@code reference/known-wrong/14-calculator/}.
  */
 public final class Trainer {
 

@@ -3,14 +3,7 @@ package kata.calculator;
 /**
  * The 14 symbols, PAD START END + 0..9, and a tokenizer of one token per character.
  *
- * <p>Common mistakes, and the spec that catches each:
- * <ul>
- *   <li>START given PAD's id 0 (a "no token" id reused): {@code VocabularySpec#startIsNotPad}.</li>
- *   <li>An unknown character encoded as -1 or PAD instead of rejected:
- *       {@code VocabularySpec#anUnknownCharacterIsNamedWithItsIndex}.</li>
- *   <li>decode without a range check, so id 14 throws ArrayIndexOutOfBounds or wraps around:
- *       {@code VocabularySpec#anIdOutsideTheVocabularyIsNamedWithItsIndex}.</li>
- * </ul>
+ * <p>Mistakes learners make here: {@code reference/known-wrong/14-calculator/}.
  */
 public final class Vocabulary {
 

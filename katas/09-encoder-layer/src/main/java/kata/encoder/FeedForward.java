@@ -1,6 +1,7 @@
 package kata.encoder;
 
 import kata.support.Tensor;
+import kata.support.TensorFunction;
 
 /**
  * The position-wise feed-forward network {@code FFN(x) = max(0, x W1 + b1) W2 + b2}, applied to each
@@ -14,7 +15,7 @@ import kata.support.Tensor;
  * @param w2 W2, shape {@code (d_ff, d)}
  * @param b2 b2, shape {@code (d)}
  */
-public record FeedForward(Tensor w1, Tensor b1, Tensor w2, Tensor b2) implements Transform {
+public record FeedForward(Tensor w1, Tensor b1, Tensor w2, Tensor b2) implements TensorFunction {
 
     /**
      * Checks that the four shapes fit {@code (d, d_ff)}, {@code (d_ff)}, {@code (d_ff, d)}, {@code (d)}.

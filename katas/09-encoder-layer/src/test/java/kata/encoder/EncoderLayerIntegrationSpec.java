@@ -6,12 +6,13 @@ import kata.dropout.Dropout;
 import kata.dropout.Mode;
 import kata.layernorm.LayerNorm;
 import kata.multihead.MultiHeadAttention;
-import kata.multihead.HeadResult;
 import kata.multihead.MultiHeadWeights;
-import kata.support.Matrices;
+import kata.support.AttentionLayer;
+import kata.support.NormOrder;
 import kata.support.Seeds;
 import kata.support.Tensor;
 import kata.support.Tolerance;
+import kata.support.testing.StandIns;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,18 +32,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 class EncoderLayerIntegrationSpec {
 
     /** Your MultiHeadAttention with PyTorch's weights and a stand-in for kata 06 in every head. */
-    private static SelfAttention kata07() {
+    private static AttentionLayer kata07() {
         MultiHeadAttention attention = new MultiHeadAttention(4, GoldenEncoderLayer.HEADS, Seeds.random(9),
-                (q, k, v, masked) -> {
-                    Tensor weights = StandIns.attentionWeights(q, k, masked);
-                    return new HeadResult(Matrices.matmul(weights, v), weights);
-                });
+                StandIns::attend);
         attention.setWeights(new MultiHeadWeights(
                 GoldenEncoderLayer.queryWeight(), GoldenEncoderLayer.queryBias(),
                 GoldenEncoderLayer.keyWeight(), GoldenEncoderLayer.keyBias(),
                 GoldenEncoderLayer.valueWeight(), GoldenEncoderLayer.valueBias(),
                 GoldenEncoderLayer.outputWeight(), GoldenEncoderLayer.outputBias()));
-        return (x, masked) -> attention.forward(x, x, x, masked).output();
+        return (query, memory, masked) -> attention.forward(query, memory, memory, masked).output();
     }
 
     /** The golden layer from your katas, with your Dropout(0.1) in the given mode. */
@@ -50,7 +48,7 @@ class EncoderLayerIntegrationSpec {
         LayerNorm norm1 = new LayerNorm(GoldenEncoderLayer.norm1Gamma(), GoldenEncoderLayer.norm1Beta(), GoldenEncoderLayer.EPS);
         LayerNorm norm2 = new LayerNorm(GoldenEncoderLayer.norm2Gamma(), GoldenEncoderLayer.norm2Beta(), GoldenEncoderLayer.EPS);
         var random = Seeds.random(5);
-        return new EncoderLayer(order, kata07(), StandIns.goldenFeedForward(), norm1::apply, norm2::apply,
+        return new EncoderLayer(order, kata07(), EncoderLayerSpec.goldenFeedForward(), norm1::apply, norm2::apply,
                 x -> dropout.apply(x, mode, random).output());
     }
 

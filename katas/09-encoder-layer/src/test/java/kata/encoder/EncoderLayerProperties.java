@@ -8,11 +8,14 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import kata.support.AttentionLayer;
+import kata.support.NormOrder;
 import kata.support.Seeds;
 import kata.support.Tensor;
 import kata.support.Tolerance;
 import kata.support.testing.Generators;
 import kata.support.testing.Inputs;
+import kata.support.testing.StandIns;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,7 +41,7 @@ class EncoderLayerProperties {
     /** Random weights drawn from {@code seed}: one-head stand-in attention, your FFN, stand-in norms, no dropout. */
     private static EncoderLayer layer(int d, long seed) {
         RandomGenerator random = Seeds.random(seed);
-        SelfAttention attention = StandIns.multiHead(1,
+        AttentionLayer attention = StandIns.multiHead(1,
                 Tensor.gaussian(random, d, d), Tensor.gaussian(random, d),
                 Tensor.gaussian(random, d, d), Tensor.gaussian(random, d),
                 Tensor.gaussian(random, d, d), Tensor.gaussian(random, d),

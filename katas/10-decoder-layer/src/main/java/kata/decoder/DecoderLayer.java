@@ -1,6 +1,9 @@
 package kata.decoder;
 
+import kata.support.AttentionLayer;
+import kata.support.NormOrder;
 import kata.support.Tensor;
+import kata.support.TensorFunction;
 
 /**
  * One Transformer decoder layer: masked self-attention, cross-attention over the encoder's output
@@ -15,7 +18,9 @@ import kata.support.Tensor;
  *               y  = h2 + Dropout(FFN(LN3(h2)))
  * </pre>
  * The memory enters the cross-attention as it is, in both orders (a Pre-LN encoder stack ends with
- * its own final norm). The parts come in through small interfaces, so the layer holds no parameter
+ * its own final norm). Each attention is {@code attend(query, memory, masked)}: the self-attention
+ * passes one sequence as both. The parts come in as {@link AttentionLayer} and {@link TensorFunction},
+ * so the layer holds no parameter
  * of its own: the attentions', the FFN's and the norms' tensors are theirs, and a trainer reads and
  * replaces them there. {@code dropout} is applied to each sublayer's output, before its residual
  * add, and nowhere else. With an evaluation-mode dropout the forward pass is deterministic.
@@ -29,14 +34,18 @@ import kata.support.Tensor;
  * @param norm3          the norm of the feed-forward sublayer
  * @param dropout        the dropout on each sublayer's output
  */
-public record DecoderLayer(NormOrder order, Attention selfAttention, Attention crossAttention, Transform feedForward,
-                           Transform norm1, Transform norm2, Transform norm3, Transform dropout) {
+public record DecoderLayer(NormOrder order, AttentionLayer selfAttention, AttentionLayer crossAttention,
+                           TensorFunction feedForward, TensorFunction norm1, TensorFunction norm2,
+                           TensorFunction norm3, TensorFunction dropout) {
 
     /**
      * The layer's output for {@code target}, shape {@code (T, d)}, a fresh tensor of the same shape;
      * {@code target}, {@code memory} and {@code memoryPadded} untouched, any layout. The self-attention
-     * gets {@link #causalMask(int)} of {@code T}; the cross-attention gets
-     * {@link #memoryMask(boolean[], int, int)} of {@code memoryPadded} (or {@code null} when it is {@code null}).
+     * gets the causal mask {@code kata.support.Masks.causal(T)} ({@code masked[i][j] = j > i}: position
+     * {@code i} sees {@code 0 .. i}, itself included); the cross-attention gets
+     * {@code kata.support.Masks.padding(memoryPadded, T_m, T, "memoryPadded")} ({@code masked[i][j] =
+     * memoryPadded[j]}: a padded memory row hidden from every query), or {@code null} when
+     * {@code memoryPadded} is {@code null}.
      *
      * @param target       the decoder's input {@code (T, d)}, under the causal mask
      * @param memory       the encoder's output {@code (T_m, d)}
@@ -44,34 +53,11 @@ public record DecoderLayer(NormOrder order, Attention selfAttention, Attention c
      *                     from every query of the cross-attention; {@code null} for no padding
      * @throws IllegalArgumentException when {@code target} or {@code memory} is not a matrix, when their
      *     widths differ, when there are target tokens but no memory row (each message names the
-     *     argument and the shapes), when {@code memoryPadded} is rejected by
-     *     {@link #memoryMask(boolean[], int, int)}, or when a sublayer returns a shape other than its
-     *     query's (the message names the sublayer and both shapes)
+     *     argument and its shape), when {@code memoryPadded} does not have {@code T_m} flags or, with
+     *     target tokens, marks every memory row (the message names memoryPadded), or when a sublayer
+     *     returns a shape other than its query's (the message names the sublayer and both shapes)
      */
     public Tensor forward(Tensor target, Tensor memory, boolean[] memoryPadded) {
         throw new UnsupportedOperationException("TODO(10): the three residual sublayers in the order of norms asked for");
-    }
-
-    /**
-     * The causal mask ({@code true} = masked) of {@code length} positions: position {@code i} sees
-     * positions {@code 0 .. i}, itself included, and nothing after it.
-     *
-     * @throws IllegalArgumentException when {@code length} is negative (the message names length)
-     */
-    public static boolean[][] causalMask(int length) {
-        throw new UnsupportedOperationException("TODO(10): mask every key after its query");
-    }
-
-    /**
-     * The cross-attention mask ({@code true} = masked) of a memory padding mask: {@code queries} rows of
-     * {@code rows} entries, so that a padded memory row is hidden from every query. The result shares
-     * no array with {@code padded}.
-     *
-     * @throws IllegalArgumentException when {@code padded.length != rows} (the message names memoryPadded
-     *     and both lengths), or when there are queries and every memory row is padded (the message names
-     *     memoryPadded)
-     */
-    public static boolean[][] memoryMask(boolean[] padded, int rows, int queries) {
-        throw new UnsupportedOperationException("TODO(10): one row per query, masking the padded memory rows");
     }
 }

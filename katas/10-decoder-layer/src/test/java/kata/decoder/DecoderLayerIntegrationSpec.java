@@ -5,13 +5,14 @@ import static kata.support.testing.TensorAssert.assertThatTensor;
 import kata.dropout.Dropout;
 import kata.dropout.Mode;
 import kata.layernorm.LayerNorm;
-import kata.multihead.HeadResult;
 import kata.multihead.MultiHeadAttention;
 import kata.multihead.MultiHeadWeights;
-import kata.support.Matrices;
+import kata.support.AttentionLayer;
+import kata.support.NormOrder;
 import kata.support.Seeds;
 import kata.support.Tensor;
 import kata.support.Tolerance;
+import kata.support.testing.StandIns;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,12 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 class DecoderLayerIntegrationSpec {
 
     /** Your MultiHeadAttention with the given weights and a stand-in for kata 06 in every head. */
-    private static Attention kata07(Tensor[] w) {
+    private static AttentionLayer kata07(Tensor[] w) {
         MultiHeadAttention attention = new MultiHeadAttention(4, GoldenDecoderLayer.HEADS, Seeds.random(9),
-                (q, k, v, masked) -> {
-                    Tensor weights = StandIns.attentionWeights(q, k, masked);
-                    return new HeadResult(Matrices.matmul(weights, v), weights);
-                });
+                StandIns::attend);
         attention.setWeights(new MultiHeadWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]));
         return (query, memory, masked) -> attention.forward(query, memory, memory, masked).output();
     }
@@ -48,8 +46,8 @@ class DecoderLayerIntegrationSpec {
         LayerNorm norm2 = new LayerNorm(GoldenDecoderLayer.norm2Gamma(), GoldenDecoderLayer.norm2Beta(), eps);
         LayerNorm norm3 = new LayerNorm(GoldenDecoderLayer.norm3Gamma(), GoldenDecoderLayer.norm3Beta(), eps);
         var random = Seeds.random(5);
-        return new DecoderLayer(order, kata07(StandIns.goldenSelfWeights()), kata07(StandIns.goldenCrossWeights()),
-                StandIns.goldenFeedForward(), norm1::apply, norm2::apply, norm3::apply,
+        return new DecoderLayer(order, kata07(DecoderLayerSpec.goldenSelfWeights()), kata07(DecoderLayerSpec.goldenCrossWeights()),
+                DecoderLayerSpec.goldenFeedForward(), norm1::apply, norm2::apply, norm3::apply,
                 x -> dropout.apply(x, mode, random).output());
     }
 

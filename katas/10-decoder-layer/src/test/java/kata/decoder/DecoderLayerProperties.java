@@ -8,11 +8,13 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import kata.support.NormOrder;
 import kata.support.Seeds;
 import kata.support.Tensor;
 import kata.support.Tolerance;
 import kata.support.testing.Generators;
 import kata.support.testing.Inputs;
+import kata.support.testing.StandIns;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

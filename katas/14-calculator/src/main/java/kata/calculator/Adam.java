@@ -20,7 +20,7 @@ import kata.support.Tensor;
 public final class Adam {
 
     /**
-     * An optimiser of {@code parameters}, whose tensors it updates in place.
+     * An optimizer of {@code parameters}, whose tensors it updates in place.
      *
      * @param parameters the live parameter tensors, as {@link Model#parameters()} returns them; the list is
      *     not modified

@@ -18,13 +18,13 @@ import kata.support.Tensor;
  * </pre>
  * Each layer's attentions are kata 07's multi-head attention over kata 06; the feed-forward networks
  * are kata 09's {@code FeedForward} (ReLU); layer norms are kata 04's with {@code eps = 1e-5}. A Pre-LN
- * stack adds its sublayers to an un-normalised residual stream, so each stack ends with its own final
+ * stack adds its sublayers to an un-normalized residual stream, so each stack ends with its own final
  * layer norm. The backward pass chains kata 13's blocks in reverse order.
  *
- * <p>Initialisation: the token table {@code (V, d)} from kata 11's {@code TokenEmbedding.initialise}
+ * <p>Initialization: the token table {@code (V, d)} from kata 11's {@code TokenEmbedding.initial}
  * (standard deviation {@code 1 / sqrt(d)}, looked up times {@code sqrt(d)}: the scaled rows are of the
  * size of the positions); the positions are kata 11's {@code SinusoidalEncoding.table(maxLength, d)},
- * fixed (not a parameter); attention weights from kata 07's {@code MultiHeadAttention.initialWeights};
+ * fixed (not a parameter); attention weights from kata 07's {@code MultiHeadAttention.initial};
  * layer norms gamma 1, beta 0; feed-forward and output weights and biases uniform in
  * {@code [-1/sqrt(fan_in), 1/sqrt(fan_in))}, as PyTorch's {@code nn.Linear}.
  */
@@ -34,13 +34,13 @@ public final class Model implements Predictor {
     }
 
     /**
-     * A freshly initialised model, every parameter drawn from {@code random} (the same seed gives the same model).
+     * A freshly initialized model, every parameter drawn from {@code random} (the same seed gives the same model).
      *
      * @throws IllegalArgumentException when a size of {@code config} is below 1 or {@code vocabSize} below 3
      *     (the message names the field, as {@code dModel must be at least 1, was 0}), or when {@code dModel} is
-     *     odd (the positions pair sin and cos) or not a multiple of {@code heads} (naming both)
+     *     odd (the positions pair sin and cos) or not a multiple of {@code numHeads} (naming both)
      */
-    public static Model initialise(ModelConfig config, RandomGenerator random) {
+    public static Model initial(ModelConfig config, RandomGenerator random) {
         throw new UnsupportedOperationException("TODO(14): build every parameter of the encoder-decoder");
     }
 
@@ -58,12 +58,12 @@ public final class Model implements Predictor {
      * </pre>
      * 1,774 for {@link ModelConfig#tiny()}, 235,534 for {@link ModelConfig#calculator()}.
      */
-    public int parameterCount() {
+    public long parameterCount() {
         throw new UnsupportedOperationException("TODO(14): the sum of the parameters' element counts");
     }
 
     /**
-     * The live parameter tensors, which an optimiser updates in place (the model reads them on every
+     * The live parameter tensors, which an optimizer updates in place (the model reads them on every
      * call), in this order:
      * <pre>
      *   token table (V, d)

@@ -13,7 +13,7 @@ package kata.calculator;
 public final class Trainer {
 
     /**
-     * A trainer of {@code model} with {@code adam}, which must optimise {@code model.parameters()}.
+     * A trainer of {@code model} with {@code adam}, which must optimize {@code model.parameters()}.
      *
      * @param warmup     the schedule's warmup steps, at least 1
      * @param rateFactor multiplies the schedule's rate, above 0 and finite
@@ -22,7 +22,7 @@ public final class Trainer {
      * @throws IllegalArgumentException when an argument is outside its range (the message names it)
      */
     public Trainer(Model model, Adam adam, int warmup, double rateFactor, double smoothing, double clipNorm) {
-        throw new UnsupportedOperationException("TODO(14): keep the model, the optimiser and the settings");
+        throw new UnsupportedOperationException("TODO(14): keep the model, the optimizer and the settings");
     }
 
     /**

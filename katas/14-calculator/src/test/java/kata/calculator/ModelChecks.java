@@ -14,7 +14,7 @@ final class ModelChecks {
 
     /** A fresh tiny model, the same for every spec that asks for one seed. */
     static Model tiny(long seed) {
-        return Model.initialise(ModelConfig.tiny(), Seeds.random(seed));
+        return Model.initial(ModelConfig.tiny(), Seeds.random(seed));
     }
 
     /** The shapes of parameters() for the sizes of config, in the documented order. */

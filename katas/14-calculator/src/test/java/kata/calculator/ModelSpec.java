@@ -53,7 +53,7 @@ class ModelSpec {
     @Order(2)
     @DisplayName("the calculator's model has 235,534 parameters: the formula for d = 64, d_ff = 256, 2 + 2 layers")
     void theCalculatorHasTheFormulasCount() {
-        Model model = Model.initialise(ModelConfig.calculator(), Seeds.random(2));
+        Model model = Model.initial(ModelConfig.calculator(), Seeds.random(2));
 
         int d = 64;
         int attention = 4 * (d * d + d);
@@ -69,10 +69,10 @@ class ModelSpec {
 
     @Test
     @Order(3)
-    @DisplayName("initialisation: the same seed gives the same model; norms start at gamma 1, beta 0; weights are small")
-    void initialisationFollowsTheConventions() {
-        Model model = Model.initialise(ModelConfig.calculator(), Seeds.random(3));
-        List<Tensor> again = Model.initialise(ModelConfig.calculator(), Seeds.random(3)).parameters();
+    @DisplayName("initialization: the same seed gives the same model; norms start at gamma 1, beta 0; weights are small")
+    void initializationFollowsTheConventions() {
+        Model model = Model.initial(ModelConfig.calculator(), Seeds.random(3));
+        List<Tensor> again = Model.initial(ModelConfig.calculator(), Seeds.random(3)).parameters();
         List<Tensor> parameters = model.parameters();
 
         for (int k = 0; k < parameters.size(); k++) {
@@ -93,31 +93,31 @@ class ModelSpec {
     @DisplayName("sizes below 1, a vocabulary below 3 ids and heads that do not divide d are rejected, each named")
     void badConfigurationsAreRejected() {
         assertThatIllegalArgumentException().describedAs("d = 0 has no feature")
-                .isThrownBy(() -> Model.initialise(new ModelConfig(14, 0, 1, 16, 1, 1, 8), Seeds.random(1)))
+                .isThrownBy(() -> Model.initial(new ModelConfig(14, 0, 1, 16, 1, 1, 8), Seeds.random(1)))
                 .withMessageContaining("dModel");
         assertThatIllegalArgumentException().describedAs("4 heads do not split d = 6")
-                .isThrownBy(() -> Model.initialise(new ModelConfig(14, 6, 4, 16, 1, 1, 8), Seeds.random(1)))
-                .withMessageContaining("dModel").withMessageContaining("heads");
+                .isThrownBy(() -> Model.initial(new ModelConfig(14, 6, 4, 16, 1, 1, 8), Seeds.random(1)))
+                .withMessageContaining("dModel").withMessageContaining("numHeads");
         assertThatIllegalArgumentException().describedAs("PAD, START and END need three ids")
-                .isThrownBy(() -> Model.initialise(new ModelConfig(2, 8, 2, 16, 1, 1, 8), Seeds.random(1)))
+                .isThrownBy(() -> Model.initial(new ModelConfig(2, 8, 2, 16, 1, 1, 8), Seeds.random(1)))
                 .withMessageContaining("vocabSize");
         assertThatIllegalArgumentException().describedAs("at least one encoder layer")
-                .isThrownBy(() -> Model.initialise(new ModelConfig(14, 8, 2, 16, 0, 1, 8), Seeds.random(1)))
+                .isThrownBy(() -> Model.initial(new ModelConfig(14, 8, 2, 16, 0, 1, 8), Seeds.random(1)))
                 .withMessageContaining("encoderLayers");
         assertThatIllegalArgumentException().describedAs("at least one decoder layer")
-                .isThrownBy(() -> Model.initialise(new ModelConfig(14, 8, 2, 16, 1, 0, 8), Seeds.random(1)))
+                .isThrownBy(() -> Model.initial(new ModelConfig(14, 8, 2, 16, 1, 0, 8), Seeds.random(1)))
                 .withMessageContaining("decoderLayers");
         assertThatIllegalArgumentException().describedAs("a positional table of at least one row")
-                .isThrownBy(() -> Model.initialise(new ModelConfig(14, 8, 2, 16, 1, 1, 0), Seeds.random(1)))
+                .isThrownBy(() -> Model.initial(new ModelConfig(14, 8, 2, 16, 1, 1, 0), Seeds.random(1)))
                 .withMessageContaining("maxLength");
         assertThatIllegalArgumentException().describedAs("at least one head: 8 % 0 is no answer")
-                .isThrownBy(() -> Model.initialise(new ModelConfig(14, 8, 0, 16, 1, 1, 8), Seeds.random(1)))
-                .withMessageContaining("heads");
+                .isThrownBy(() -> Model.initial(new ModelConfig(14, 8, 0, 16, 1, 1, 8), Seeds.random(1)))
+                .withMessageContaining("numHeads");
         assertThatIllegalArgumentException().describedAs("an odd d has no last sin and cos pair for the positions")
-                .isThrownBy(() -> Model.initialise(new ModelConfig(14, 3, 1, 16, 1, 1, 8), Seeds.random(1)))
+                .isThrownBy(() -> Model.initial(new ModelConfig(14, 3, 1, 16, 1, 1, 8), Seeds.random(1)))
                 .withMessageContaining("dModel");
         assertThatIllegalArgumentException().describedAs("a feed-forward layer of at least one unit")
-                .isThrownBy(() -> Model.initialise(new ModelConfig(14, 8, 2, 0, 1, 1, 8), Seeds.random(1)))
+                .isThrownBy(() -> Model.initial(new ModelConfig(14, 8, 2, 0, 1, 1, 8), Seeds.random(1)))
                 .withMessageContaining("dFF");
     }
 
@@ -205,7 +205,7 @@ class ModelSpec {
 
     @Test
     @Order(8)
-    @DisplayName("a freshly initialised model's loss is about ln V = ln 14 = 2.64: it knows nothing yet")
+    @DisplayName("a freshly initialized model's loss is about ln V = ln 14 = 2.64: it knows nothing yet")
     void aFreshModelsLossIsAboutLnV() {
         Model model = ModelChecks.tiny(8);
         Batch batch = Dataset.batch(Dataset.split(8, 64, 0).train(), Format.REVERSED);
