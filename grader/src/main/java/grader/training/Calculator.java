@@ -14,7 +14,7 @@ public interface Calculator {
     /** Kata 14's {@code ModelConfig.calculator()}. */
     ModelSizes defaultSizes();
 
-    /** A fresh model: {@code Model.initialise} with these sizes and {@code Seeds.random(seed)}, answering in {@code format}. */
+    /** A fresh model: {@code Model.initial} with these sizes and {@code Seeds.random(seed)}, answering in {@code format}. */
     void initialise(ModelSizes sizes, String format, long seed);
 
     /** The model's parameter tensors' shapes, in {@code parameters()} order. */
