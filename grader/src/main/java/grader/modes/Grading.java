@@ -150,7 +150,8 @@ public final class Grading {
      * restore it), or restore edited and deleted files with git, a command short enough for the table.
      */
     private KataResult modified(KataResult result) {
-        if (pristine.isEmpty()) {
+        if (pristine.isEmpty() || !java.nio.file.Files.isDirectory(result.kata().folder().resolve("src"))) {
+            // without its src folder a kata's row already says the folder is missing, and how to get it back
             return result;
         }
         List<String> changed = pristine.get().differences(now, result.kata());
