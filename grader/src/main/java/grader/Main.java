@@ -12,6 +12,7 @@ import grader.training.AskMode;
 import grader.training.FullJit;
 import grader.training.TrainMode;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,20 +31,37 @@ public final class Main {
     public static void main(String[] args) {
         Map<String, String> properties = new TreeMap<>();
         System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        boolean child = FullJit.isChild(properties);
+        if (child) {
+            FullJit.stopWithParent();
+        }
         int status;
         try {
-            boolean training = properties.containsKey("train");
-            status = training && FullJit.needed(properties)
-                    ? new FullJit(Main.class, Options.NAMES).run(properties, again -> run(again, System.out))
-                    : run(properties, System.out);
+            status = start(properties, System.out, FullJit.needed(properties));
         } catch (LinkageError e) {
             System.out.println("grader: the grader is not built, or only partly (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "): run mvn verify from the repository root first");
             status = 2;
         }
-        if (status != 0) {
-            System.exit(status);
+        // Always exit: a thread the learner's code left running must not keep this JVM (or exec:java) waiting.
+        System.exit(child ? FullJit.finished(status) : status);
+    }
+
+    /**
+     * Checks every option, then runs the mode: training in a JVM with the full JIT when {@code fullJit}
+     * (the options checked here first, since that JVM receives only the grader's); the exit status.
+     */
+    static int start(Map<String, String> properties, PrintStream out, boolean fullJit) {
+        if (!properties.containsKey("train") || !fullJit) {
+            return run(properties, out);
         }
+        try {
+            Options.from(properties);
+        } catch (IllegalArgumentException e) {
+            out.println("grader: " + e.getMessage());
+            return 2;
+        }
+        return new FullJit(Main.class, Options.NAMES).run(properties, again -> run(again, out));
     }
 
     /** Runs the mode the options ask for, printing to {@code out}; returns the exit status. */
@@ -58,6 +76,9 @@ public final class Main {
             return mode(options, repository, out).run();
         } catch (IllegalArgumentException e) {
             out.println("grader: " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            out.println("grader: " + e.getMessage() + " (" + e.getCause() + ")");
             return 2;
         }
     }

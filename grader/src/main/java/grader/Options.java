@@ -61,8 +61,8 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
      * than five letters), or equal to it but for case. Names with a dot (Maven's, the JVM's) or an
      * underscore ({@code QT_SEED}) are never the grader's.
      *
-     * @throws IllegalArgumentException naming the option when a value makes no sense, or the option
-     *     meant when a name is misspelt
+     * @throws IllegalArgumentException naming the option when a value makes no sense or is empty, or
+     *     the option meant when a name is misspelt
      */
     public static Options from(Map<String, String> properties) {
         for (String name : new TreeSet<>(properties.keySet())) {
@@ -70,6 +70,12 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
                 throw new IllegalArgumentException("-D" + name + " is not an option: did you mean -D" + meant
                         + "? The options are " + NAMES.stream().map(n -> "-D" + n).collect(Collectors.joining(", ")));
             });
+        }
+        for (String name : NAMES) {
+            if (properties.containsKey(name) && properties.get(name).isBlank()) {
+                throw new IllegalArgumentException("-D" + name + "= is empty: give it a value (grader/README.md lists"
+                        + " what each option takes)");
+            }
         }
         return from(properties::get);
     }

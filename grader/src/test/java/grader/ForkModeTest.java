@@ -41,6 +41,17 @@ class ForkModeTest {
     }
 
     @Test
+    @DisplayName("a spec past its time limit ends with its JVM, and the note says so")
+    void timeOutEndsTheJvm() {
+        String[] row = plant("""
+                        long end = System.nanoTime() + 5_000_000_000L;
+                        while (System.nanoTime() < end) { }
+                        return null;""", "fork", "true", "timeout", "1");
+
+        assertThat(row[6]).contains("did not finish within 1 s, and its JVM was stopped").doesNotContain("still runs");
+    }
+
+    @Test
     @DisplayName("the heap cap turns a large allocation into a clear out-of-memory failure")
     void memoryCap() {
         String[] row = plant("        return Tensor.vector(new double[200_000_000]);", "fork", "true", "forkMemory", "128m");

@@ -114,6 +114,70 @@ class TrainTest {
     }
 
     @Test
+    @DisplayName("a run whose loss turns NaN stops, says so, and keeps the model saved before")
+    void divergingKeepsTheGoodModel() throws Exception {
+        GraderRun.Outcome good = GraderRun.run(reference.root(), TINY);
+        assertThat(good.status()).as(good.terminal()).isZero();
+        String before = Files.readString(reference.resolve(WEIGHTS), StandardCharsets.UTF_8);
+
+        GraderRun.Outcome diverged = GraderRun.run(reference.root(), append(TINY, "rateFactor", "1e300", "clipNorm", "none",
+                "steps", "20"));
+
+        assertThat(diverged.status()).as(diverged.terminal()).isZero();
+        assertThat(diverged.terminal()).containsPattern("training stopped: the loss is (NaN|Infinity) at step \\d+")
+                .contains("the model of before is kept in .grader/calculator/model.txt");
+        assertThat(Files.readString(reference.resolve(WEIGHTS), StandardCharsets.UTF_8)).isEqualTo(before);
+        assertThat(SavedModel.parse(before).malformed()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a thread the learner's code leaves running does not keep training or asking from ending")
+    void leftoverThread() throws Exception {
+        String trainer = reference.read(TRAINER);
+        reference.replaceLine(TRAINER, "public TrainingStep step(Batch batch) {", """
+                    public TrainingStep step(Batch batch) {
+                        java.util.concurrent.Executors.newFixedThreadPool(1).submit(() -> { });""");
+        Jvm training;
+        try {
+            training = Jvm.run(reference.root(), append(TINY, "steps", "2"));
+        } finally {
+            reference.write(TRAINER, trainer);
+        }
+
+        assertThat(training.ended()).as("the training ended by itself").isTrue();
+        assertThat(training.status()).as(training.output()).isZero();
+        assertThat(training.output()).contains("exact match: ");
+    }
+
+    @Test
+    @DisplayName("System.exit through reflection, or Runtime.halt, ends training with a message and no scratch folder left")
+    void exitingTheTrainingJvm() throws Exception {
+        for (String exit : List.of("Class.forName(\"java.lang.System\").getMethod(\"exit\", int.class).invoke(null, 0);",
+                "Class.forName(\"java.lang.Runtime\").getMethod(\"halt\", int.class).invoke(Runtime.getRuntime(), 7);")) {
+            String trainer = reference.read(TRAINER);
+            reference.replaceLine(TRAINER, "public TrainingStep step(Batch batch) {", """
+                        public TrainingStep step(Batch batch) {
+                            try {
+                                %s
+                            } catch (ReflectiveOperationException e) {
+                                throw new IllegalStateException(e);
+                            }""".formatted(exit));
+            Jvm training;
+            try {
+                training = Jvm.run(reference.root(), TINY);
+            } finally {
+                reference.write(TRAINER, trainer);
+            }
+
+            assertThat(training.ended()).isTrue();
+            assertThat(training.status()).as(training.output()).isZero();
+            assertThat(training.output()).contains("training stopped: its JVM ended with status ")
+                    .contains("before the run finished");
+            assertThat(training.scratchLeft()).as("scratch files left by " + exit).isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("asking before any training says to train first, with status 2")
     void askingBeforeTraining() {
         try (RepositoryCopy copy = RepositoryCopy.create(Set.of("14"))) {
@@ -122,6 +186,37 @@ class TrainTest {
             assertThat(asked.status()).isEqualTo(2);
             assertThat(asked.terminal()).isEqualTo("No trained calculator yet (.grader/calculator/model.txt does not exist):"
                     + " train it first with mvn -q -pl grader exec:java -Dtrain=calculator" + System.lineSeparator());
+        }
+    }
+
+    /** The grader run as {@code mvn exec:java} runs it, in a JVM of its own with the first JIT tier only (so training starts another). */
+    record Jvm(boolean ended, int status, String output, List<String> scratchLeft) {
+
+        static Jvm run(Path repository, String... options) throws Exception {
+            Path temporary = Files.createTempDirectory("grader-jvm-");
+            Path output = temporary.resolve("output.txt");
+            Path scratch = Files.createDirectories(temporary.resolve("tmp"));
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                    "-Djava.io.tmpdir=" + scratch, "-cp", System.getProperty("java.class.path"),
+                    "-Drepository=" + repository));
+            for (int i = 0; i < options.length; i += 2) {
+                command.add("-D" + options[i] + "=" + options[i + 1]);
+            }
+            command.add("grader.Main");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            boolean ended = process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS);
+            if (!ended) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
+            List<String> left;
+            try (var files = Files.list(scratch)) {
+                left = files.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("kata-grader")).toList();
+            }
+            Jvm jvm = new Jvm(ended, ended ? process.exitValue() : -1, Files.readString(output, StandardCharsets.UTF_8), left);
+            RepositoryCopy.delete(temporary);
+            return jvm;
         }
     }
 

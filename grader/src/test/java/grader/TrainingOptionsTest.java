@@ -70,12 +70,14 @@ class TrainingOptionsTest {
     }
 
     @Test
-    @DisplayName("a model width that the heads cannot share is refused, naming both options")
+    @DisplayName("a model width that the heads cannot share is refused, naming both options, before anything runs")
     void widthAndHeads() {
-        TrainingOptions options = Options.from(Map.of("train", "calculator", "dModel", "10")).train().orElseThrow();
-
-        assertThatThrownBy(() -> options.sizes(new ModelSizes(14, 64, 4, 256, 2, 2, 8)))
+        assertThatThrownBy(() -> Options.from(Map.of("train", "calculator", "dModel", "10")))
                 .hasMessage("-DdModel=10 is not a multiple of -Dheads=4: each head gets dModel / heads dimensions");
+        TrainingOptions options = Options.from(Map.of("train", "calculator", "dModel", "12")).train().orElseThrow();
+        assertThatThrownBy(() -> options.sizes(new ModelSizes(14, 64, 8, 256, 2, 2, 8)))
+                .as("a learner's ModelConfig.calculator() with other heads, checked once compiled")
+                .hasMessage("-DdModel=12 is not a multiple of -Dheads=8: each head gets dModel / heads dimensions");
         assertThatThrownBy(() -> Options.from(Map.of("train", "calculator", "dModel", "8", "heads", "3")))
                 .hasMessage("-DdModel=8 is not a multiple of -Dheads=3: each head gets dModel / heads dimensions");
     }

@@ -62,6 +62,19 @@ public final class Git {
                 .map(out -> new String(out, StandardCharsets.UTF_8).strip()).filter(hash -> !hash.isEmpty());
     }
 
+    /** Every commit that changed {@code path}, newest first. */
+    public List<String> commitsOf(String path) {
+        return run("log", "--format=%H", "--", path)
+                .map(out -> new String(out, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList())
+                .orElse(List.of());
+    }
+
+    /** The short name of {@code commit}, e.g. {@code 1a2b3c4}. */
+    public Optional<String> shortName(String commit) {
+        return run("rev-parse", "--short", commit).map(out -> new String(out, StandardCharsets.UTF_8).strip())
+                .filter(name -> !name.isEmpty());
+    }
+
     /** A zip of the committed {@code paths} at {@code commit} ({@code git archive}). */
     public Optional<byte[]> archive(String commit, List<String> paths) {
         List<String> command = new ArrayList<>(List.of("archive", "--format=zip", commit, "--"));

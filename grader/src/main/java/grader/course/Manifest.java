@@ -107,6 +107,16 @@ public final class Manifest {
         return changed;
     }
 
+    /** The checksum this manifest gives the file (a path relative to the repository root), if it lists it. */
+    public Optional<String> checksum(String path) {
+        return Optional.ofNullable(checksums.get(path));
+    }
+
+    /** Every file this manifest lists, relative to the repository root. */
+    public java.util.Set<String> paths() {
+        return java.util.Collections.unmodifiableSet(checksums.keySet());
+    }
+
     /** Whether this manifest lists the file (a path relative to the repository root). */
     public boolean lists(String path) {
         return checksums.containsKey(path);

@@ -79,13 +79,17 @@ public final class Repository {
         return root.resolve("grader/spec-manifest.txt");
     }
 
-    /** Every kata folder {@code katas/NN-slug}, in kata order. */
+    /**
+     * Every kata folder {@code katas/NN-slug}, in kata order: those with sources, and those whose
+     * sources were moved away (a {@code pom.xml} but no {@code src}), which keep their row.
+     */
     public List<Kata> katas() {
         List<Kata> katas = new ArrayList<>();
         try (Stream<Path> folders = Files.list(root.resolve("katas"))) {
             for (Path folder : folders.sorted().toList()) {
                 Matcher name = KATA_FOLDER.matcher(folder.getFileName().toString());
-                if (name.matches() && Files.isDirectory(folder.resolve("src"))) {
+                if (name.matches() && Files.isDirectory(folder) && (Files.isDirectory(folder.resolve("src"))
+                        || Files.isRegularFile(folder.resolve("pom.xml")))) {
                     katas.add(read(folder, name.group(1)));
                 }
             }
@@ -108,7 +112,12 @@ public final class Repository {
 
     /** Where the grader keeps what it remembers for the learner (hints read, backups): ignored by git. */
     public Path graderState() {
-        return root.resolve(".grader");
+        Path state = root.resolve(".grader");
+        if (Files.exists(state) && !Files.isDirectory(state)) {
+            throw new IllegalArgumentException(relative(state) + " is a file, but the grader keeps what it remembers"
+                    + " (hints read, backups, the trained model) in a folder of that name: move the file away");
+        }
+        return state;
     }
 
     /** The path as a learner would type it from the repository root, with forward slashes. */

@@ -242,6 +242,27 @@ public final class Engine implements AutoCloseable {
         if (!support.isEmpty()) {
             return new Compiled(folder, "", List.of("support code: " + support.get(0)), List.of(), null, List.of(), ownPackages);
         }
+        Path sources = kata.folder().resolve("src");
+        if (!Files.isDirectory(sources)) {
+            return unreadable(kata, folder, repository.relative(sources) + " is missing: put it back, or -Dreset="
+                    + kata.id() + " restores the skeleton the course shipped");
+        }
+        try {
+            return compileSources(kata, mainSources, folder, ownPackages);
+        } catch (UncheckedIOException e) {
+            return unreadable(kata, folder, "cannot read its sources (" + e.getMessage() + "): were they moved"
+                    + " while it was graded? Grade again");
+        }
+    }
+
+    /** A kata whose sources cannot be read: not compiled, for why, and so no prerequisite of another. */
+    private Compiled unreadable(Kata kata, Path folder, String why) {
+        Compiled result = new Compiled(folder, "", List.of(why), List.of(), null, List.of(), Set.of());
+        closeQuietly(compiled.put(kata.id(), result));
+        return result;
+    }
+
+    private Compiled compileSources(Kata kata, SourceSet mainSources, Path folder, Set<String> ownPackages) {
         List<Path> classPath = new ArrayList<>(libraries);
         classPath.add(supportClasses);
         List<Path> prerequisiteFolders = new ArrayList<>();

@@ -76,6 +76,7 @@ final class ForkedSpecRun {
         List<Path> folders = Arrays.stream(args[4].split(File.pathSeparator)).map(Path::of).toList();
         Set<String> specClasses = new LinkedHashSet<>(Arrays.asList(args[5].split(",")));
         KataClassLoader loader = new KataClassLoader("kata-" + args[3], folders, ForkedSpecRun.class.getClassLoader());
+        SpecRun.afterTimeOut = "and its JVM was stopped";
         SpecRun.Report outcome = new SpecRun(settings, OutputCapture.install()).run(loader, specClasses, args[3]);
         ResultFile.write(results, outcome.result(), outcome.printed());
         Runtime.getRuntime().halt(0);

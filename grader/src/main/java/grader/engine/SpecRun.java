@@ -45,6 +45,12 @@ final class SpecRun {
     record Report(Result result, OutputCapture.Printed printed) {
     }
 
+    /**
+     * What becomes of a spec's thread after its time-out: in the grader's JVM it still runs (a
+     * thread cannot be stopped); a JVM of its own ({@link ForkedSpecRun}) is ended with it.
+     */
+    static volatile String afterTimeOut = "and its thread still runs";
+
     private final Settings settings;
     private final OutputCapture output;
     private final Map<String, Progress> running = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -195,7 +201,7 @@ final class SpecRun {
             if (thrown.isPresent() && Reasons.isTimeout(thrown.get())) {
                 Unit timedOut = owner != null ? owner : running;
                 stop("not run: " + (timedOut == null ? "a spec" : timedOut.describe())
-                        + " did not finish within " + specTimeoutSeconds + " s, and its thread still runs");
+                        + " did not finish within " + specTimeoutSeconds + " s, " + afterTimeOut);
             }
         }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Grades katas side by side, one per core, each after its prerequisites, and reports them in kata
@@ -34,13 +35,38 @@ public final class Grading {
     private final Map<String, KataResult> results = new ConcurrentHashMap<>();
     private final Optional<Manifest> pristine;
     private final Manifest now;
+    private final Supplier<Optional<String>> shipped;
 
     /** {@code pristine} is the committed manifest (none: specs are not checked for edits). */
     public Grading(Engine engine, Solutions solutions, Optional<Manifest> pristine, Manifest now) {
+        this(engine, solutions, pristine, now, Optional::empty);
+    }
+
+    /**
+     * {@code shipped} names the commit the course shipped when HEAD is a later one (the learner
+     * committed): the ⚠ note's {@code git checkout} then takes the specs from it, not from HEAD.
+     */
+    public Grading(Engine engine, Solutions solutions, Optional<Manifest> pristine, Manifest now,
+                   Supplier<Optional<String>> shipped) {
         this.engine = engine;
         this.solutions = solutions;
         this.pristine = pristine;
         this.now = now;
+        this.shipped = memoized(shipped);
+    }
+
+    private static Supplier<Optional<String>> memoized(Supplier<Optional<String>> supplier) {
+        Optional<?>[] value = {null};
+        return () -> {
+            synchronized (value) {
+                if (value[0] == null) {
+                    value[0] = supplier.get();
+                }
+                @SuppressWarnings("unchecked")
+                Optional<String> known = (Optional<String>) value[0];
+                return known;
+            }
+        };
     }
 
     /**
@@ -124,7 +150,8 @@ public final class Grading {
      * restore it), or restore edited and deleted files with git, a command short enough for the table.
      */
     private KataResult modified(KataResult result) {
-        if (pristine.isEmpty()) {
+        if (pristine.isEmpty() || !java.nio.file.Files.isDirectory(result.kata().folder().resolve("src"))) {
+            // without its src folder a kata's row already says the folder is missing, and how to get it back
             return result;
         }
         List<String> changed = pristine.get().differences(now, result.kata());
@@ -140,7 +167,8 @@ public final class Grading {
             String first = changed.get(0);
             String folder = first.startsWith("katas/support/") ? "katas/support/src/main"
                     : "katas/" + result.kata().slug() + "/src/test";
-            note = "specs modified: git checkout -- " + folder + " restores them ("
+            note = "specs modified: git checkout " + shipped.get().map(commit -> commit + " ").orElse("") + "-- "
+                    + folder + " restores them ("
                     + first.substring(first.lastIndexOf('/') + 1)
                     + (changed.size() > 1 ? " and " + (changed.size() - 1) + " more" : "") + ")";
         }

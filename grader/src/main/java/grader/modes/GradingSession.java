@@ -4,6 +4,7 @@ import grader.course.Kata;
 import grader.course.KataResult;
 import grader.course.Manifest;
 import grader.course.Repository;
+import grader.course.Shipped;
 import grader.engine.Engine;
 import grader.engine.Engine.Solutions;
 import grader.report.AtomicFile;
@@ -46,7 +47,8 @@ public final class GradingSession {
         terminal().println("Grading " + (reference ? "the reference solutions" : "your katas") + " ("
                 + selected.size() + (selected.size() == 1 ? " kata" : " katas") + ")");
         int[] count = {0};
-        Grading grading = new Grading(engine, options.solutions(), Manifest.committed(repository), Manifest.of(repository));
+        Grading grading = new Grading(engine, options.solutions(), Manifest.committed(repository), Manifest.of(repository),
+                () -> Shipped.of(repository).flatMap(Shipped::whenHeadMovedOn));
         LiveLine live = LiveLine.start(terminal(), engine::running);
         try {
             return grading.grade(all, selected, result -> live.print(String.format(Locale.ROOT,

@@ -3,6 +3,7 @@ package grader.modes;
 import grader.course.Git;
 import grader.course.Kata;
 import grader.course.Repository;
+import grader.course.Shipped;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,12 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * {@code -Dreset=01}: puts the kata's skeleton and specs back to the committed version, from git,
+ * {@code -Dreset=01}: puts the kata's skeleton and specs back as the course shipped them, from git
+ * ({@link Shipped}: whatever the learner committed since),
  * after asking on the terminal ({@code -Dyes=true} answers for scripts). The learner's files are
  * first copied to {@code .grader/backups/NN-slug-<time>} (ignored by git); files git does not know
  * are moved there too.
@@ -41,18 +42,17 @@ public record ResetMode(Repository repository, Kata kata, boolean yes, PrintStre
                     + "version is unknown. Take " + sources + " from a fresh copy of the course instead.");
             return 2;
         }
-        Map<String, byte[]> committed = new TreeMap<>();
-        git.files("HEAD", sources).forEach(path -> git.show("HEAD", path).ifPresent(content -> committed.put(path, content)));
+        Map<String, byte[]> committed = Shipped.of(repository).orElseThrow().files(sources);
         if (committed.isEmpty()) {
-            out.println("grader: cannot reset kata " + kata.id() + ": git has no committed version of " + sources);
+            out.println("grader: cannot reset kata " + kata.id() + ": git has no version of " + sources + " as the course shipped it");
             return 2;
         }
         List<String> differing = differing(committed, sources);
         if (differing.isEmpty()) {
-            out.println("Kata " + kata.id() + " " + kata.name() + " is already as committed: nothing to reset.");
+            out.println("Kata " + kata.id() + " " + kata.name() + " is already as the course shipped it: nothing to reset.");
             return 0;
         }
-        out.println("Reset kata " + kata.id() + " " + kata.name() + " to its committed skeleton and specs?");
+        out.println("Reset kata " + kata.id() + " " + kata.name() + " to the skeleton and specs the course shipped?");
         differing.stream().limit(10).forEach(path -> out.println("  " + path));
         if (differing.size() > 10) {
             out.println("  and " + (differing.size() - 10) + " more");

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  * spec list, until interrupted with Ctrl+C. Polling the modification times works the same on every
  * platform and editor, which file-system notifications do not. The files are compared with what
  * they were before the last grade began, so a file saved while a grade runs is graded again next.
+ * Nothing a save does ends the loop: a kata whose sources disappear is graded as such, and a grade
+ * that fails is reported and the watch goes on.
  */
 final class Watch {
 
@@ -55,7 +57,12 @@ final class Watch {
             List<Kata> changed = watched.stream().filter(kata -> !now.get(kata).equals(seen.get(kata))).toList();
             if (!changed.isEmpty()) {
                 terminal.println("\nChanged: " + String.join(", ", changed.stream().map(Kata::slug).toList()));
-                regrade.accept(changed);
+                try {
+                    regrade.accept(changed);
+                } catch (RuntimeException e) {
+                    terminal.println("grader: could not grade " + String.join(", ", changed.stream().map(Kata::id).toList())
+                            + " (" + e + "); still watching: save again to retry.");
+                }
             }
             seen.putAll(now);
         }

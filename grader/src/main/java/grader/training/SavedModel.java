@@ -3,6 +3,7 @@ package grader.training;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,21 @@ public record SavedModel(ModelSizes sizes, String format, String trained, List<W
 
     private static final String HEADER = "calculator model";
 
+    /**
+     * Why these weights may not be saved, if they may not: the first value that is not a finite
+     * number (a run that diverged), e.g. {@code tensor 3 holds NaN}.
+     */
+    public Optional<String> malformed() {
+        for (int i = 0; i < weights.size(); i++) {
+            for (double value : weights.get(i).values()) {
+                if (!Double.isFinite(value)) {
+                    return Optional.of("tensor " + i + " holds " + value);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The file's text. */
     public String text() {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
@@ -51,7 +67,14 @@ public record SavedModel(ModelSizes sizes, String format, String trained, List<W
     public static SavedModel parse(String text) {
         Lines lines = new Lines(text.split("\n", -1));
         lines.expect(HEADER);
-        ModelSizes sizes = ModelSizes.of(lines.numbers("sizes", 7));
+        int[] numbers = lines.numbers("sizes", 7);
+        if (Arrays.stream(numbers).anyMatch(number -> number < 1) || numbers[1] % numbers[2] != 0
+                || numbers[1] > TrainingOptions.MOST_D_MODEL || numbers[3] > TrainingOptions.MOST_D_FF
+                || numbers[4] > TrainingOptions.MOST_LAYERS || numbers[5] > TrainingOptions.MOST_LAYERS
+                || numbers[0] > 1024 || numbers[6] > 1024) {
+            throw lines.damaged("the sizes " + Arrays.toString(numbers) + " are no model's");
+        }
+        ModelSizes sizes = ModelSizes.of(numbers);
         String format = lines.field("format");
         if (!TrainingOptions.FORMATS.contains(format)) {
             throw lines.damaged("format " + format + " is none of " + TrainingOptions.FORMATS);
@@ -66,6 +89,9 @@ public record SavedModel(ModelSizes sizes, String format, String trained, List<W
                 weights.add(new Weights(shape, Arrays.stream(values).mapToDouble(Double::parseDouble).toArray()));
             } catch (IllegalArgumentException e) {
                 throw lines.damaged("tensor " + i + ": " + e.getMessage());
+            }
+            if (Arrays.stream(weights.get(i).values()).anyMatch(value -> !Double.isFinite(value))) {
+                throw lines.damaged("tensor " + i + " holds a value that is not a finite number");
             }
         }
         return new SavedModel(sizes, format, trained, weights);

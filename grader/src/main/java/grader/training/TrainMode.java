@@ -8,6 +8,7 @@ import grader.report.AtomicFile;
 import grader.report.LiveLine;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * {@code -Dtrain=calculator}: once kata 14 and the katas it builds on are done, trains the capstone's
@@ -29,6 +31,8 @@ public record TrainMode(Repository repository, GradingOptions options, TrainingO
     private static final double LOSS_MEMORY = 0.9;
     /** How many wrong answers the report shows. */
     private static final int WRONG_SHOWN = 5;
+    /** A step running this long, and more than twice as long as the average one, is called out. */
+    private static final double STALLED_SECONDS = 5;
 
     @Override
     public int run() {
@@ -72,7 +76,21 @@ public record TrainMode(Repository repository, GradingOptions options, TrainingO
                 SavedModel saved = new SavedModel(sizes, training.format(), training.describe() + "; " + exactMatch,
                         calculator.weights());
                 report(wrong);
+                Optional<String> malformed = saved.malformed();
+                if (malformed.isPresent()) {
+                    out.println();
+                    out.println("The trained weights are not all numbers (" + malformed.get() + "): not saved, "
+                            + keptModel() + ".");
+                    return 0;
+                }
                 return write(losses, attention, saved);
+            } catch (Diverged diverged) {
+                out.println();
+                out.println("training stopped: " + diverged.getMessage() + ", so the weights are no longer numbers."
+                        + " Nothing was saved, " + keptModel() + ". A smaller -DrateFactor, or clipping"
+                        + " (-DclipNorm=1.0), keeps the steps small; a loss of NaN from the first step points at your"
+                        + " loss or its gradients.");
+                return 0;
             } catch (LearnerFailure failure) {
                 out.println();
                 out.println("training stopped " + stage + ", in your code: " + failure.getMessage());
@@ -81,23 +99,35 @@ public record TrainMode(Repository repository, GradingOptions options, TrainingO
             }
         }
 
-        /** The training loop; each step's loss and the smoothed loss. */
+        /**
+         * The training loop; each step's loss and the smoothed loss.
+         *
+         * @throws Diverged at the first step whose loss is not a finite number
+         */
         private double[][] train() {
             int steps = training.steps();
             double[] losses = new double[steps];
             double[] smoothed = new double[steps];
             Batches batches = new Batches(TrainingOptions.TRAIN_PROBLEMS, training.batch(), training.seed() + 1);
             long start = System.nanoTime();
-            AtomicReference<String> status = new AtomicReference<>("");
-            LiveLine live = LiveLine.start(out, "  ", status::get);
+            AtomicReference<double[]> last = new AtomicReference<>(new double[] {0, Double.NaN, 0});
+            Supplier<String> status = () -> {
+                double[] done = last.get();
+                return progress((int) done[0], training.steps(), training.batch(), done[1], (long) done[2],
+                        System.nanoTime() - start);
+            };
+            LiveLine live = LiveLine.start(out, "  ", status);
             double average = 0;
             try {
                 for (int step = 1; step <= steps; step++) {
                     stage = "at step " + step;
                     losses[step - 1] = calculator.step(batches.next());
+                    if (!Double.isFinite(losses[step - 1])) {
+                        throw new Diverged(step, losses[step - 1]);
+                    }
                     average = LOSS_MEMORY * average + (1 - LOSS_MEMORY) * losses[step - 1];
                     smoothed[step - 1] = average / (1 - Math.pow(LOSS_MEMORY, step));
-                    status.set(progress(step, smoothed[step - 1], System.nanoTime() - start));
+                    last.set(new double[] {step, smoothed[step - 1], System.nanoTime() - start});
                     if (!live.onTerminal() && (step % PLAIN_EVERY == 0 || step == steps)) {
                         out.println("  " + status.get());
                     }
@@ -108,13 +138,6 @@ public record TrainMode(Repository repository, GradingOptions options, TrainingO
             out.printf(Locale.ROOT, "Trained in %s: loss %.3f (smoothed) after %d steps%n",
                     duration((System.nanoTime() - start) / 1e9), smoothed[steps - 1], steps);
             return new double[][] {losses, smoothed};
-        }
-
-        private String progress(int step, double loss, long nanos) {
-            double seconds = nanos / 1e9;
-            return String.format(Locale.ROOT, "step %d/%d  loss %.3f  %.0f problems/s  %s left", step, training.steps(),
-                    loss, step * (double) training.batch() / Math.max(seconds, 1e-9),
-                    duration(seconds / step * (training.steps() - step)));
         }
 
         /** Greedy decoding of every test problem; the wrong answers. */
@@ -151,6 +174,13 @@ public record TrainMode(Repository repository, GradingOptions options, TrainingO
                     out.println("  " + answer.question() + " = " + answer.sum() + "  (model said " + answer.saidAsNumber() + ")"));
         }
 
+        /** What became of the saved model: kept as it was, or there was none. */
+        private String keptModel() {
+            Path weights = capstone.folder().resolve("model.txt");
+            return Files.isRegularFile(weights)
+                    ? "the model of before is kept in " + capstone.relative(weights) : "there is no saved model yet";
+        }
+
         private int write(double[][] losses, Attention attention, SavedModel saved) {
             Path folder = capstone.folder();
             Path loss = folder.resolve("loss.svg");
@@ -172,6 +202,30 @@ public record TrainMode(Repository repository, GradingOptions options, TrainingO
                     + attention.question() + ")");
             out.println("Weights: " + capstone.relative(weights) + "; ask the model: mvn -q -pl grader exec:java -Dask=123+456");
             return 0;
+        }
+    }
+
+    /**
+     * The progress line: {@code done} steps of {@code steps} finished {@code doneNanos} after the start,
+     * {@code nowNanos} after it now. The time left counts each remaining step as long as the average
+     * one, or as the running one has taken so far when that is longer, so a stalled step shows.
+     */
+    static String progress(int done, int steps, int batch, double loss, long doneNanos, long nowNanos) {
+        double seconds = nowNanos / 1e9;
+        double running = (nowNanos - doneNanos) / 1e9;
+        double average = done == 0 ? running : doneNanos / 1e9 / done;
+        double perStep = Math.max(average, running);
+        String line = String.format(Locale.ROOT, "step %d/%d  loss %s  %.0f problems/s  %s left", done, steps,
+                done == 0 ? "-" : String.format(Locale.ROOT, "%.3f", loss), done * (double) batch / Math.max(seconds, 1e-9),
+                done == 0 ? "?" : duration(perStep * (steps - done)));
+        boolean stalled = done < steps && running >= STALLED_SECONDS && (done == 0 || running > 2 * average);
+        return stalled ? line + "  (step " + (done + 1) + " has run for " + duration(running) + ")" : line;
+    }
+
+    /** A loss that is not a finite number: the run stops, and nothing is saved. */
+    static final class Diverged extends RuntimeException {
+        Diverged(int step, double loss) {
+            super("the loss is " + loss + " at step " + step);
         }
     }
 

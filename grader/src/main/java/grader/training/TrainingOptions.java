@@ -39,14 +39,31 @@ public record TrainingOptions(long seed, int steps, int batch, String format, Op
     public static final List<String> NAMES = List.of("seed", "steps", "batch", "format", "dModel", "heads", "dFF",
             "layers", "warmup", "rateFactor", "smoothing", "clipNorm");
 
+    /**
+     * The sizes of kata 14's {@code ModelConfig.calculator()} as the course ships it (vocabulary, d,
+     * heads, d_ff, layers, layers, longest sequence): what a size not given is checked against before
+     * anything runs. The learner's own {@code calculator()} is checked again once compiled.
+     */
+    public static final ModelSizes CALCULATOR = new ModelSizes(14, 64, 4, 256, 2, 2, 8);
+
+    /** The most steps a run may take (the loss of every step is kept for the curve). */
+    public static final int MOST_STEPS = 1_000_000;
+    /** The largest model width, feed-forward width and number of layers a run may ask for. */
+    public static final int MOST_D_MODEL = 1024;
+    public static final int MOST_D_FF = 4096;
+    public static final int MOST_LAYERS = 12;
+    /** The most parameters a model may have: with gradients and Adam's two moments, about 1 GB of doubles. */
+    public static final long MOST_PARAMETERS = 32_000_000L;
+
     /** The formats, as {@code -Dformat} names them. */
     public static final List<String> FORMATS = List.of("reversed", "plain");
 
     /**
      * Reads the options, each missing one from {@link #DEFAULT}.
      *
-     * @throws IllegalArgumentException naming the option and what it accepts when a value makes no sense
-     *     (when both {@code -DdModel} and {@code -Dheads} are given, also when the heads cannot share the width)
+     * @throws IllegalArgumentException naming the option and what it accepts when a value makes no sense:
+     *     out of range, a width the heads cannot share (a size not given taken from {@link #CALCULATOR}),
+     *     a model or a run too large for the machine
      */
     public static TrainingOptions from(Function<String, String> properties) {
         String format = value(properties, "format").map(v -> v.toLowerCase(Locale.ROOT)).orElse(DEFAULT.format);
@@ -65,8 +82,18 @@ public record TrainingOptions(long seed, int steps, int batch, String format, Op
                 count(properties, "layers"), count(properties, "warmup").orElse(DEFAULT.warmup),
                 real(properties, "rateFactor", false).orElse(DEFAULT.rateFactor),
                 smoothing(properties), clipNorm(properties));
-        if (options.dModel.isPresent() && options.heads.isPresent()) {
-            requireHeadsShare(options.dModel.getAsInt(), options.heads.getAsInt());
+        atMost("steps", options.steps, MOST_STEPS, "the loss of every step is kept for the curve");
+        atMost("dModel", options.dModel.orElse(1), MOST_D_MODEL, "training in plain Java on a CPU");
+        atMost("dFF", options.dFF.orElse(1), MOST_D_FF, "training in plain Java on a CPU");
+        atMost("layers", options.layers.orElse(1), MOST_LAYERS, "training in plain Java on a CPU");
+        if (options.dModel.isPresent() || options.heads.isPresent()) {
+            requireHeadsShare(options.dModel.orElse(CALCULATOR.dModel()), options.heads.orElse(CALCULATOR.heads()));
+        }
+        long parameters = parameters(options.sizes(CALCULATOR));
+        if (parameters > MOST_PARAMETERS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the model of %s has about %,d parameters, more"
+                    + " than the %,d a training run holds in memory: choose smaller -DdModel, -DdFF or -Dlayers",
+                    options.sizes(CALCULATOR).describe(), parameters, MOST_PARAMETERS));
         }
         return options;
     }
@@ -82,6 +109,23 @@ public record TrainingOptions(long seed, int steps, int batch, String format, Op
                 layers.orElse(defaults.decoderLayers()), defaults.maxLength());
         requireHeadsShare(sizes.dModel(), sizes.heads());
         return sizes;
+    }
+
+    /** About how many parameters a model of these sizes has: embeddings, attention, feed-forward and norms. */
+    static long parameters(ModelSizes sizes) {
+        long d = sizes.dModel();
+        long attention = 4 * d * d + 4 * d;
+        long feedForward = 2 * d * sizes.dFF() + sizes.dFF() + d;
+        long encoder = sizes.encoderLayers() * (attention + feedForward + 4 * d);
+        long decoder = sizes.decoderLayers() * (2 * attention + feedForward + 6 * d);
+        return encoder + decoder + 2 * sizes.vocabSize() * d + sizes.vocabSize();
+    }
+
+    private static void atMost(String name, int value, int most, String why) {
+        if (value > most) {
+            throw new IllegalArgumentException("-D" + name + "=" + value + " is more than " + most + ", the most a run"
+                    + " takes (" + why + ")");
+        }
     }
 
     private static void requireHeadsShare(int dModel, int heads) {

@@ -79,6 +79,43 @@ class WatchTest {
         }
     }
 
+    @Test
+    @DisplayName("moving a kata's sources away while watching: the kata is graded as missing, and the watch goes on")
+    void sourcesMovedAwayWhileWatching() throws Exception {
+        try (RepositoryCopy learner = RepositoryCopy.create(Set.of("01"))) {
+            Repository repository = Repository.at(learner.root());
+            ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+            List<String> notes = new CopyOnWriteArrayList<>();
+            try (grader.engine.Engine engine = new grader.engine.Engine(repository, grader.engine.Settings.DEFAULT)) {
+                GradingSession session = new GradingSession(new GradingOptions(grader.engine.Engine.Solutions.LEARNER,
+                        grader.engine.Settings.DEFAULT, java.util.Optional.empty(), java.util.Optional.empty(), true),
+                        repository, engine, repository.katas());
+                Watch watch = new Watch(repository, repository.katas(), new PrintStream(terminal, true, StandardCharsets.UTF_8));
+                boolean[] failed = {false};
+                Watching watching = Watching.start(watch, changed -> {
+                    if (!failed[0]) {
+                        failed[0] = true;
+                        throw new java.io.UncheckedIOException(new java.io.IOException("a folder vanished mid-grade"));
+                    }
+                    session.grade(changed).forEach(result -> notes.add(result.statusText() + " " + result.note()));
+                });
+
+                Thread.sleep(700);
+                learner.write(REDUCTION, learner.read(REDUCTION) + "\n// saved\n");
+                waitFor(() -> terminal.toString(StandardCharsets.UTF_8).contains("still watching"));
+                java.nio.file.Files.move(learner.resolve("katas/01-tensor-reduction/src"), learner.resolve("moved"));
+                waitFor(() -> notes.size() == 1);
+                boolean alive = watching.thread().isAlive();
+                watching.stop();
+
+                assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("grader: could not grade 01")
+                        .contains("a folder vanished mid-grade").contains("still watching");
+                assertThat(alive).isTrue();
+                assertThat(notes).singleElement().asString().contains("katas/01-tensor-reduction/src is missing");
+            }
+        }
+    }
+
     /** A watch on the scratch copy that prints nowhere. */
     private static Watch watchOf(RepositoryCopy learner) {
         Repository repository = Repository.at(learner.root());
