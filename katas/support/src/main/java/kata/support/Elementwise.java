@@ -32,11 +32,12 @@ public final class Elementwise {
             return sum;
         }
         double[] out = sum.storage();
-        int[] index = new int[a.rank()];
+        int[] shape = a.shape();                         // a copy: read it once, not per element
+        int[] index = new int[shape.length];
         int position = 0;                                // row-major: the positions of sum in order
         do {
             out[position++] = a.get(index) + scale * b.get(index);
-        } while (RowMajor.next(index, a.shape()));
+        } while (RowMajor.next(index, shape));
         return sum;
     }
 }
