@@ -12,9 +12,10 @@ import kata.support.TensorFunction;
  * </pre>
  * Shapes: {@code x} is {@code (..., d)}, F keeps the shape, and so does the result.
  *
- * <p>Conventions the specs hold you to: the residual path is the raw {@code x}; the result is a
- * fresh row-major tensor; {@code x} is never modified, even when F returns its argument itself or
- * a view of it; x and F's output may be any layout.
+ * <p>Conventions the specs hold you to: the residual path is the raw {@code x}; F is called exactly
+ * once per call (a second call costs a second sublayer and, with dropout inside F, draws other
+ * units); the result is a fresh row-major tensor; {@code x} is never modified, even when F returns
+ * its argument itself or a view of it; x and F's output may be any layout.
  */
 public final class Residual {
 

@@ -1,6 +1,7 @@
 package kata.layernorm;
 
 import static kata.support.testing.TensorAssert.assertThatTensor;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.ArrayList;
@@ -202,10 +203,31 @@ class ResidualSpec {
         assertThatTensor(post).describedAs("Post-LN of a (0, 4) sequence").hasShape(0, 4);
     }
 
+    @Test
+    @Order(9)
+    @DisplayName("each wiring calls the sublayer exactly once")
+    void eachWiringCallsTheSublayerOnce() {
+        Tensor x = Tensor.vector(2, 4, 6, 8);
+        Tripler preSublayer = new Tripler();
+        Tripler postSublayer = new Tripler();
+
+        Residual.preNorm(x, plain(4, 4), preSublayer);
+        Residual.postNorm(x, plain(4, 4), postSublayer);
+
+        assertThat(preSublayer.seen)
+                .describedAs("calls of F in one Pre-LN call: one; calling F again (say, once to check its shape and"
+                        + " once to add it) doubles the cost and, with dropout inside F, draws other units")
+                .hasSize(1);
+        assertThat(postSublayer.seen)
+                .describedAs("calls of F in one Post-LN call: one; calling F again (say, once to check its shape and"
+                        + " once to add it) doubles the cost and, with dropout inside F, draws other units")
+                .hasSize(1);
+    }
+
     // ---- errors ----
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("a sublayer that changes the shape is rejected by both wirings, naming both shapes")
     void aSublayerThatChangesTheShapeIsRejected() {
         Tensor x = Tensor.zeros(2, 3);
@@ -226,7 +248,7 @@ class ResidualSpec {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("a sublayer output with the same number of elements in another shape is rejected too")
     void aSublayerThatReshapesIsRejected() {
         Tensor x = Tensor.zeros(2, 3);
@@ -240,7 +262,7 @@ class ResidualSpec {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("Pre-LN rejects an x whose rows do not fit the norm, as LayerNorm.apply does")
     void preNormRejectsRowsThatDoNotFitTheNorm() {
         assertThatIllegalArgumentException()

@@ -22,7 +22,7 @@ import kata.support.Tensor;
  *       ({@code u < p}) and kept otherwise;</li>
  *   <li>evaluation mode draws no random number at all;</li>
  *   <li>p = 0 keeps everything with scale 1 (the identity), p = 1 drops everything: the output is
- *       all 0, with no division by zero (and no NaN);</li>
+ *       all 0, with no division by zero (and no NaN); both still draw one number per element;</li>
  *   <li>output and mask are fresh row-major tensors, in both modes; x is never modified and may be
  *       any layout (strides, offset, stride 0): read it with {@link Tensor#get};</li>
  *   <li>a tensor with no elements gives an empty output and mask, and draws nothing.</li>

@@ -247,10 +247,31 @@ class DropoutSpec {
         assertThat(one.used()).describedAs("draws for a scalar, which has one element").isEqualTo(1);
     }
 
+    @Test
+    @Order(13)
+    @DisplayName("in training p = 0 and p = 1 still draw one number per element, though every draw gives the same answer")
+    void theEdgesOfPStillDrawOncePerElement() {
+        Tensor x = Tensor.matrix(new double[] {1, 2, 3}, new double[] {4, 5, 6});
+        Draws atZero = new Draws(0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
+        Draws atOne = new Draws(0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
+
+        new Dropout(0).apply(x, Mode.TRAINING, atZero);
+        new Dropout(1).apply(x, Mode.TRAINING, atOne);
+
+        assertThat(atZero.used())
+                .describedAs("draws for a (2, 3) tensor in training at p = 0: one per element, as at any p; skipping them"
+                        + " because every unit is kept shifts every later draw of the same generator")
+                .isEqualTo(6);
+        assertThat(atOne.used())
+                .describedAs("draws for a (2, 3) tensor in training at p = 1: one per element, as at any p; skipping them"
+                        + " because every unit is dropped shifts every later draw of the same generator")
+                .isEqualTo(6);
+    }
+
     // ---- errors ----
 
     @Test
-    @Order(13)
+    @Order(14)
     @DisplayName("a probability outside [0, 1] is rejected, NaN and infinities included, naming p")
     void aProbabilityOutsideZeroToOneIsRejected() {
         for (double p : new double[] {-0.1, 1.5, Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}) {

@@ -364,10 +364,29 @@ class AttentionSpec {
         assertThatTensor(noWidth.weights()).describedAs("weights do not depend on d_v").hasShape(1, 3);
     }
 
+    @Test
+    @Order(20)
+    @DisplayName("each call of causalMask returns a fresh array: editing one leaves the next mask of that length causal")
+    void causalMaskIsFreshEveryCall() {
+        boolean[][] first = ScaledDotProductAttention.causalMask(3);
+        first[0][2] = false;
+        first[2][0] = true;
+        first[1] = new boolean[] {true, true, true};
+
+        boolean[][] second = ScaledDotProductAttention.causalMask(3);
+
+        assertThat(second)
+                .describedAs("causalMask(3) after a caller edited the array an earlier causalMask(3) returned: still"
+                        + " causal; a cached mask handed out twice lets one caller change another's mask")
+                .isDeepEqualTo(new boolean[][] {{false, true, true}, {false, false, true}, {false, false, false}});
+        assertThat(second).describedAs("the mask of the second causalMask(3) call: not the first call's array")
+                .isNotSameAs(first);
+    }
+
     // ---- errors ----
 
     @Test
-    @Order(20)
+    @Order(21)
     @DisplayName("a query row masked at every key is rejected, naming the row, never a row of NaN")
     void fullyMaskedRowIsRejected() {
         Tensor q = Tensor.matrix(new double[] {1}, new double[] {2});
@@ -392,7 +411,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(21)
+    @Order(22)
     @DisplayName("no keys at all (T_k = 0) leaves query row 0 nothing to attend to: rejected, naming row 0")
     void noKeysIsRejected() {
         assertThatIllegalArgumentException()
@@ -406,7 +425,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(22)
+    @Order(23)
     @DisplayName("q, k, v and scores that are not matrices are rejected, naming the argument and its shape")
     void argumentsThatAreNotMatricesAreRejected() {
         Tensor matrix = Tensor.zeros(2, 3);
@@ -427,7 +446,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(23)
+    @Order(24)
     @DisplayName("keys of another width than the queries are rejected, naming k and its shape")
     void differentQueryAndKeyWidthsAreRejected() {
         assertThatIllegalArgumentException().describedAs("q (2, 3) against k (4, 2)")
@@ -436,7 +455,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(24)
+    @Order(25)
     @DisplayName("queries and keys of width 0 are rejected: 1 / sqrt(0) is no scale")
     void zeroWidthIsRejected() {
         assertThatIllegalArgumentException().describedAs("q (2, 0) and k (3, 0): d_k = 0")
@@ -445,7 +464,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(25)
+    @Order(26)
     @DisplayName("values with another number of rows than the keys are rejected, naming v and its shape")
     void valuesWithTheWrongRowCountAreRejected() {
         assertThatIllegalArgumentException().describedAs("k (4, 2) and v (5, 3)")
@@ -454,7 +473,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(26)
+    @Order(27)
     @DisplayName("a boolean mask that is not T_q x T_k is rejected, naming masked and [T_q, T_k]")
     void booleanMaskOfTheWrongShapeIsRejected() {
         Tensor q = Tensor.zeros(2, 1);
@@ -470,7 +489,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(27)
+    @Order(28)
     @DisplayName("an additive mask that is not (T_q, T_k) is rejected, naming additiveMask and both shapes")
     void additiveMaskOfTheWrongShapeIsRejected() {
         assertThatIllegalArgumentException().describedAs("additiveMask (3, 2) for scores (2, 3)")
@@ -480,7 +499,7 @@ class AttentionSpec {
     }
 
     @Test
-    @Order(28)
+    @Order(29)
     @DisplayName("a causal mask of negative length is rejected, naming length")
     void negativeCausalLengthIsRejected() {
         assertThatIllegalArgumentException().describedAs("causalMask(-1)")
