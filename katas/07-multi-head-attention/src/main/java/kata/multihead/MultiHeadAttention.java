@@ -41,8 +41,8 @@ public final class MultiHeadAttention {
     /**
      * Fresh weights for a model width {@code d}: every entry of the four weights {@code (d, d)} and
      * the four biases {@code (d)} drawn uniformly from {@code [-1/sqrt(d), 1/sqrt(d))} with
-     * {@code random.nextDouble(-bound, bound)}, the default of PyTorch's {@code nn.Linear}. The eight
-     * tensors are drawn one after the other (any order), so no two of them are equal.
+     * {@code random.nextDouble(-bound, bound)}, the default of PyTorch's {@code nn.Linear}. Every entry
+     * is a draw of its own, so no two of the eight tensors are equal; the order of the draws is yours.
      *
      * @return fresh row-major tensors; the same seed gives the same weights
      */

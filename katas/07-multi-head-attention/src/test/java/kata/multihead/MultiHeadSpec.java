@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import kata.support.AttentionResult;
 import kata.support.HeadViews;
@@ -14,6 +15,7 @@ import kata.support.Tensor;
 import kata.support.Tolerance;
 import kata.support.testing.Inputs;
 import kata.support.testing.MatrixLayouts;
+import kata.support.testing.StandIns;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -193,6 +195,27 @@ class MultiHeadSpec {
 
     @Test
     @Order(9)
+    @DisplayName("with no mask every head gets null too, call after call, not an all-false mask of its own")
+    void noMaskReachesEveryHeadAsNull() {
+        StandInHead head = new StandInHead();
+        MultiHeadAttention layer = Fixtures.goldenLayer(head);
+        Tensor x = Tensor.matrix(GoldenMultiHead.X);
+        Tensor memory = Tensor.matrix(GoldenMultiHead.MEMORY);
+
+        layer.forward(x, memory, memory, null);
+        layer.forward(x, x, x, null);
+
+        assertThat(head.calls()).describedAs("calls of the single-head attention: 3 heads, 2 forward calls").hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            assertThat(head.calls().get(i).masked())
+                    .describedAs("call %d (head %d of forward call %d): the mask goes to every head unchanged, and"
+                            + " forward was given null", i, i % 3, i / 3 + 1)
+                    .isNull();
+        }
+    }
+
+    @Test
+    @Order(10)
     @DisplayName("heads are independent: changing head 2's block of W_Q changes head 2's weights only")
     void changingOneHeadsQueryBlockChangesOnlyThatHead() {
         MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
@@ -217,7 +240,7 @@ class MultiHeadSpec {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("heads are independent until W_O: with W_O = I, changing value column 2 (head 1's) changes output column 2 only")
     void changingOneHeadsValueBlockChangesOnlyItsColumns() {
         MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
@@ -245,7 +268,7 @@ class MultiHeadSpec {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("cross-attention has one output row per query: T_q = 2 queries on T_k = 5 memory rows")
     void crossAttentionHasOneRowPerQuery() {
         MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
@@ -259,7 +282,7 @@ class MultiHeadSpec {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     @DisplayName("forward reads query, key, value and every weight through their strides, in any layout")
     void forwardReadsEveryLayout() {
         MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
@@ -285,7 +308,7 @@ class MultiHeadSpec {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     @DisplayName("forward leaves its inputs, weights and mask alone, and returns fresh row-major output and weights")
     void forwardLeavesItsInputsAlone() {
         MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
@@ -305,7 +328,77 @@ class MultiHeadSpec {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
+    @DisplayName("forward reads key, value and the weights anew at every call: changed in place, the same tensors give the new result")
+    void forwardReadsItsInputsAndWeightsAtEveryCall() {
+        MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
+        Tensor x = Tensor.matrix(GoldenMultiHead.X);
+        Tensor key = Tensor.matrix(GoldenMultiHead.MEMORY);
+        Tensor value = Tensor.matrix(GoldenMultiHead.X[3], GoldenMultiHead.X[2], GoldenMultiHead.X[1], GoldenMultiHead.X[0],
+                GoldenMultiHead.MEMORY[4]);
+        Tensor keyWeight = Tensor.matrix(GoldenMultiHead.W_K);
+        Tensor valueWeight = Tensor.matrix(GoldenMultiHead.W_V);
+        layer.forward(x, key, value, null);
+
+        key.set(key.get(1, 0) + 1.0, 1, 0);
+        Tensor afterKey = layer.forward(x, key, value, null).output();
+        Tensor expectedAfterKey = plainOutput(withKeyAndValueWeights(keyWeight, valueWeight), 3, x, key, value);
+        value.set(value.get(2, 3) - 1.0, 2, 3);
+        Tensor afterValue = layer.forward(x, key, value, null).output();
+        Tensor expectedAfterValue = plainOutput(withKeyAndValueWeights(keyWeight, valueWeight), 3, x, key, value);
+        layer.weights().keyWeight().set(keyWeight.get(0, 1) + 0.5, 0, 1);
+        keyWeight.set(keyWeight.get(0, 1) + 0.5, 0, 1);
+        Tensor afterKeyWeight = layer.forward(x, key, value, null).output();
+        Tensor expectedAfterKeyWeight = plainOutput(withKeyAndValueWeights(keyWeight, valueWeight), 3, x, key, value);
+        layer.weights().valueWeight().set(valueWeight.get(4, 2) - 0.5, 4, 2);
+        valueWeight.set(valueWeight.get(4, 2) - 0.5, 4, 2);
+        Tensor afterValueWeight = layer.forward(x, key, value, null).output();
+        Tensor expectedAfterValueWeight = plainOutput(withKeyAndValueWeights(keyWeight, valueWeight), 3, x, key, value);
+
+        assertThatTensor(afterKey)
+                .describedAs("the output after key (the same tensor) changed in place: K is projected from the key as it"
+                        + " is now, not remembered from the last call")
+                .isCloseTo(expectedAfterKey);
+        assertThatTensor(afterValue)
+                .describedAs("the output after value (the same tensor) changed in place: V is projected anew")
+                .isCloseTo(expectedAfterValue);
+        assertThatTensor(afterKeyWeight)
+                .describedAs("the output after W_K, read from weights(), changed in place: a trainer's update counts"
+                        + " from the next call")
+                .isCloseTo(expectedAfterKeyWeight);
+        assertThatTensor(afterValueWeight)
+                .describedAs("the output after W_V, read from weights(), changed in place")
+                .isCloseTo(expectedAfterValueWeight);
+    }
+
+    @Test
+    @Order(16)
+    @DisplayName("with h = 1 the per-head weights are still fresh and row-major, not a view of what the head returned")
+    void oneHeadStillGivesFreshWeights() {
+        List<AttentionResult> returned = new ArrayList<>();
+        HeadAttention head = (q, k, v, masked) -> {
+            AttentionResult result = StandIns.attend(q, k, v, masked);
+            returned.add(result);
+            return result;
+        };
+        MultiHeadAttention layer = new MultiHeadAttention(6, 1, Seeds.random(1), head);
+        layer.setWeights(Fixtures.goldenWeights());
+        Tensor x = Tensor.matrix(GoldenMultiHead.X);
+        Tensor memory = Tensor.matrix(GoldenMultiHead.MEMORY);
+
+        AttentionResult result = layer.forward(x, memory, memory, GoldenMultiHead.CROSS_MASKED);
+
+        assertThat(returned).describedAs("calls of the single-head attention with h = 1").hasSize(1);
+        assertThatTensor(result.weights())
+                .describedAs("the weights (1, T_q, T_k) of the one head: a fresh row-major tensor, as for any h")
+                .hasShape(1, 4, 5).hasStrides(20, 5, 1)
+                .doesNotShareStorageWith(returned.get(0).weights());
+        assertThatTensor(result.output()).describedAs("the output of one head, projected by W_O")
+                .doesNotShareStorageWith(returned.get(0).output()).hasStrides(6, 1);
+    }
+
+    @Test
+    @Order(17)
     @DisplayName("no queries give no output rows, (0, d), and per-head weights (h, 0, T_k)")
     void noQueriesGiveNoRows() {
         MultiHeadAttention layer = Fixtures.goldenLayer(new StandInHead());
@@ -320,7 +413,7 @@ class MultiHeadSpec {
     // ---- errors ----
 
     @Test
-    @Order(15)
+    @Order(18)
     @DisplayName("a model width not divisible by the number of heads is rejected, naming both numbers")
     void indivisibleWidthIsRejected() {
         assertThatIllegalArgumentException().describedAs("d_model = 100 with numHeads = 7: d_k would not be whole")
@@ -329,7 +422,7 @@ class MultiHeadSpec {
     }
 
     @Test
-    @Order(16)
+    @Order(19)
     @DisplayName("a model width or head count below 1 is rejected, naming it")
     void nonPositiveSizesAreRejected() {
         assertThatIllegalArgumentException().describedAs("dModel = 0")
@@ -344,8 +437,8 @@ class MultiHeadSpec {
     }
 
     @Test
-    @Order(17)
-    @DisplayName("setWeights rejects a weight or bias of the wrong shape, naming it and its shape")
+    @Order(20)
+    @DisplayName("setWeights rejects a weight or bias of the wrong shape, even one with the right number of values, naming it and its shape")
     void wrongWeightShapesAreRejected() {
         MultiHeadAttention layer = new MultiHeadAttention(6, 3, Seeds.random(1), new StandInHead());
         MultiHeadWeights w = Fixtures.goldenWeights();
@@ -371,10 +464,18 @@ class MultiHeadSpec {
                 .isThrownBy(() -> layer.setWeights(new MultiHeadWeights(w.queryWeight(), w.queryBias(), w.keyWeight(),
                         w.keyBias(), w.valueWeight(), w.valueBias(), Tensor.zeros(5, 6), w.outputBias())))
                 .withMessageContaining("outputWeight").withMessageContaining("[5, 6]");
+        assertThatIllegalArgumentException().describedAs("valueBias of shape (1, 6): 6 values, but a bias is a vector (d)")
+                .isThrownBy(() -> layer.setWeights(new MultiHeadWeights(w.queryWeight(), w.queryBias(), w.keyWeight(),
+                        w.keyBias(), w.valueWeight(), Tensor.zeros(1, 6), w.outputWeight(), w.outputBias())))
+                .withMessageContaining("valueBias").withMessageContaining("[1, 6]");
+        assertThatIllegalArgumentException().describedAs("queryBias of shape (6, 1): 6 values, but a bias is a vector (d)")
+                .isThrownBy(() -> layer.setWeights(new MultiHeadWeights(w.queryWeight(), Tensor.zeros(6, 1), w.keyWeight(),
+                        w.keyBias(), w.valueWeight(), w.valueBias(), w.outputWeight(), w.outputBias())))
+                .withMessageContaining("queryBias").withMessageContaining("[6, 1]");
     }
 
     @Test
-    @Order(18)
+    @Order(21)
     @DisplayName("forward rejects inputs that are not (T, d) matrices, or values and keys of different lengths, naming them")
     void wrongInputShapesAreRejected() {
         MultiHeadAttention layer = new MultiHeadAttention(6, 3, Seeds.random(1), new StandInHead());
@@ -398,7 +499,7 @@ class MultiHeadSpec {
     }
 
     @Test
-    @Order(19)
+    @Order(22)
     @DisplayName("forward rejects a mask that is not T_q x T_k, naming masked and [T_q, T_k]")
     void wrongMaskShapeIsRejected() {
         MultiHeadAttention layer = new MultiHeadAttention(6, 3, Seeds.random(1), new StandInHead());
@@ -428,6 +529,27 @@ class MultiHeadSpec {
             }
         }
         return m;
+    }
+
+    /** Multi-head attention written out plainly: queries from query, keys from key, values from value, head i on columns i d_k ... */
+    private static Tensor plainOutput(MultiHeadWeights w, int numHeads, Tensor query, Tensor key, Tensor value) {
+        Tensor q = Matrices.linear(query, w.queryWeight(), w.queryBias());
+        Tensor k = Matrices.linear(key, w.keyWeight(), w.keyBias());
+        Tensor v = Matrices.linear(value, w.valueWeight(), w.valueBias());
+        int headDim = q.size(1) / numHeads;
+        Tensor[] outputs = new Tensor[numHeads];
+        for (int i = 0; i < numHeads; i++) {
+            outputs[i] = StandIns.attend(StandIns.columns(q, i * headDim, headDim), StandIns.columns(k, i * headDim, headDim),
+                    StandIns.columns(v, i * headDim, headDim), null).output();
+        }
+        return Matrices.linear(HeadViews.merge(HeadViews.stack(outputs)), w.outputWeight(), w.outputBias());
+    }
+
+    /** PyTorch's weights with W_K and W_V replaced. */
+    private static MultiHeadWeights withKeyAndValueWeights(Tensor keyWeight, Tensor valueWeight) {
+        MultiHeadWeights w = Fixtures.goldenWeights();
+        return new MultiHeadWeights(w.queryWeight(), w.queryBias(), keyWeight, w.keyBias(), valueWeight, w.valueBias(),
+                w.outputWeight(), w.outputBias());
     }
 
     private static List<Tensor> all(MultiHeadWeights w) {

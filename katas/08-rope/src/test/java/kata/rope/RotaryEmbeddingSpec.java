@@ -366,10 +366,26 @@ class RotaryEmbeddingSpec {
                 .isCloseTo(Tensor.scalar(rotaryNear));
     }
 
+    @Test
+    @Order(23)
+    @DisplayName("the rotation by 0 is a fresh matrix at every call: editing one leaves the next identity untouched")
+    void rotationByZeroIsFreshAtEveryCall() {
+        Tensor first = RotaryEmbedding.rotation(0.0);
+        first.set(7.0, 0, 0);
+        first.set(-3.0, 1, 0);
+
+        Tensor second = RotaryEmbedding.rotation(0.0);
+
+        assertThatTensor(second).describedAs("R(0) asked again after the caller wrote 7 and -3 into the first R(0): a"
+                + " shared constant identity would carry the edit to every later caller")
+                .isCloseTo(Tensor.matrix(new double[] {1, 0}, new double[] {0, 1})).hasStrides(2, 1)
+                .doesNotShareStorageWith(first);
+    }
+
     // ---- errors -----------------------------------------------------------------------------------
 
     @Test
-    @Order(23)
+    @Order(24)
     @DisplayName("rotate rejects an odd d, naming x and its shape")
     void anOddDIsRejected() {
         assertThatIllegalArgumentException()
@@ -382,7 +398,7 @@ class RotaryEmbeddingSpec {
     }
 
     @Test
-    @Order(24)
+    @Order(25)
     @DisplayName("rotate rejects an x that is not (T, d), naming its shape")
     void rotateRejectsAnXThatIsNotAMatrix() {
         assertThatIllegalArgumentException().describedAs("a vector (4) has no rows: pass it as (1, 4)")
@@ -394,7 +410,7 @@ class RotaryEmbeddingSpec {
     }
 
     @Test
-    @Order(25)
+    @Order(26)
     @DisplayName("rotate rejects positions that are not one per row, naming positions and x's shape")
     void rotateRejectsPositionsOfTheWrongLength() {
         assertThatIllegalArgumentException().describedAs("x has 3 rows, positions only 2")
@@ -406,7 +422,7 @@ class RotaryEmbeddingSpec {
     }
 
     @Test
-    @Order(26)
+    @Order(27)
     @DisplayName("frequency rejects a d that is odd, zero or negative")
     void frequencyRejectsABadD() {
         for (int dim : new int[] {5, 0, -2}) {
@@ -417,7 +433,7 @@ class RotaryEmbeddingSpec {
     }
 
     @Test
-    @Order(27)
+    @Order(28)
     @DisplayName("frequency rejects a pair outside [0, d/2)")
     void frequencyRejectsAPairOutOfRange() {
         for (int pair : new int[] {3, -1}) {
@@ -428,7 +444,7 @@ class RotaryEmbeddingSpec {
     }
 
     @Test
-    @Order(28)
+    @Order(29)
     @DisplayName("score rejects a q or k that is not a vector, naming it and its shape")
     void scoreRejectsNonVectors() {
         assertThatIllegalArgumentException().describedAs("q of shape (4, 1) is a matrix: score takes one vector")
@@ -440,7 +456,7 @@ class RotaryEmbeddingSpec {
     }
 
     @Test
-    @Order(29)
+    @Order(30)
     @DisplayName("score rejects a q and a k of different lengths, naming both shapes")
     void scoreRejectsDifferentLengths() {
         assertThatIllegalArgumentException().describedAs("q (4) against k (6): a dot product needs equal lengths")
@@ -449,7 +465,7 @@ class RotaryEmbeddingSpec {
     }
 
     @Test
-    @Order(30)
+    @Order(31)
     @DisplayName("score rejects an odd d, naming the shape")
     void scoreRejectsAnOddD() {
         assertThatIllegalArgumentException().describedAs("q and k of shape (3): no way to pair 3 features")
