@@ -13,8 +13,9 @@ import java.util.List;
  *       word: {@code TokenizerSpec#thePreSplitCutsRunsOfOneClass}.</li>
  *   <li>Treating Chinese as letters, so that "GPT模型" is one chunk:
  *       {@code TokenizerSpec#thePreSplitCutsRunsOfOneClass}.</li>
- *   <li>Walking chars instead of code points, so that an emoji's two surrogates are classified
- *       apart: {@code TokenizerProperties#theChunksJoinedGiveTheText}.</li>
+ *   <li>Walking chars instead of code points, so that an astral letter or Han character (two
+ *       surrogates, each classified OTHER) leaves its run:
+ *       {@code TokenizerSpec#thePreSplitClassifiesCodePoints}.</li>
  * </ul>
  */
 public final class PreSplit {

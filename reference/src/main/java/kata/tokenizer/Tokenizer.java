@@ -72,7 +72,7 @@ public final class Tokenizer {
     /** Learns {@code vocabSize - 256 - specialTokens.size()} merges from {@code text}, fewer if none is left. */
     public static Tokenizer train(String text, int vocabSize, List<String> specialTokens) {
         checkSpecialTokens(specialTokens);
-        if (vocabSize < 256 + specialTokens.size()) {
+        if (vocabSize < 256 + specialTokens.size()) {  // vocabSize - 256 - S would overflow near MIN_VALUE
             throw new IllegalArgumentException("vocabSize = " + vocabSize + " is below 256 + "
                     + specialTokens.size() + " special tokens");
         }
@@ -232,7 +232,7 @@ public final class Tokenizer {
 
     /** Reads what {@link #save} wrote. */
     public static Tokenizer load(String saved) {
-        String[] lines = saved.split("\n", -1);
+        String[] lines = saved.split("\n", -1);      // never trimmed: " <s> " is a special token too
         if (!lines[0].equals(HEADER)) {
             throw new IllegalArgumentException("line 1 is not the header \"" + HEADER + "\"");
         }

@@ -45,7 +45,9 @@ import java.util.List;
  *   merge 256 97                      merge 1, id 257
  *   special &lt;|endoftext|&gt;             special token 0, id 258: the rest of the line
  * </pre>
- * the merges in order, then the special tokens in order. {@link #load} reads it back.
+ * the merges in order, then the special tokens in order. A special token's line holds it exactly,
+ * spaces and tabs included: {@code " <s> "} is the line {@code "special  <s> "}. {@link #load} reads
+ * it back.
  *
  * <p>A tokenizer never changes: every method returns fresh lists and arrays, and never keeps or
  * modifies its arguments.

@@ -45,6 +45,10 @@ class TokenizerContractSpec {
                 .isThrownBy(() -> Tokenizer.train("abc", 255, List.of())).withMessageContaining("vocabSize = 255");
         assertThatIllegalArgumentException().describedAs("training to 257 with two special tokens: at least 258")
                 .isThrownBy(() -> Tokenizer.train("abc", 257, List.of("<a>", "<b>"))).withMessageContaining("vocabSize = 257");
+        assertThatIllegalArgumentException().describedAs("training to a vocabulary of Integer.MIN_VALUE: vocabSize - 256"
+                + " overflows to a large positive int, so compare vocabSize < 256 + specialTokens.size()")
+                .isThrownBy(() -> Tokenizer.train("abc", Integer.MIN_VALUE, List.of("<a>")))
+                .withMessageContaining("vocabSize = " + Integer.MIN_VALUE);
         assertThat(Tokenizer.train("abc", 258, List.of("<a>", "<b>")).merges())
                 .describedAs("training to exactly 256 + 2 special tokens: allowed, with no merge").isEmpty();
     }
@@ -122,6 +126,25 @@ class TokenizerContractSpec {
 
     @Test
     @Order(7)
+    @DisplayName("a special token keeps its spaces and tabs through save and load: the line holds it exactly")
+    void specialTokensKeepTheirWhitespaceThroughSaveAndLoad() {
+        Tokenizer tokenizer = new Tokenizer(List.of(new Pair(97, 97)), List.of(" <s> ", "\t", "a b"));
+
+        String saved = tokenizer.save();
+        Tokenizer loaded = Tokenizer.load(saved);
+
+        assertThat(saved).describedAs("the saved text of the special tokens \" <s> \", a tab and \"a b\": each is the rest of"
+                + " its line, after \"special \"")
+                .isEqualTo("byte-level bpe\nmerge 97 97\nspecial  <s> \nspecial \t\nspecial a b\n");
+        assertThat(loaded.specialTokens()).describedAs("the special tokens loaded back: a line is read as it is, never"
+                + " trimmed, or \" <s> \" loses its spaces and the tab becomes empty")
+                .containsExactly(" <s> ", "\t", "a b");
+        assertThat(loaded.encode("x <s> \t")).describedAs("x, \" <s> \" and a tab encoded by the loaded tokenizer")
+                .containsExactly(120, 257, 258);
+    }
+
+    @Test
+    @Order(8)
     @DisplayName("arguments stay untouched: the ids merged or decoded, the chunks counted, the lists a tokenizer is made of")
     void argumentsStayUntouched() {
         int[] ids = {97, 97, 98};
@@ -147,7 +170,7 @@ class TokenizerContractSpec {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("results are fresh: changing a returned list or array changes nothing in the tokenizer")
     void resultsAreFresh() {
         Tokenizer tokenizer = new Tokenizer(List.of(new Pair(97, 97)), List.of(END));

@@ -79,10 +79,24 @@ class TokenizerSpec {
                 + " as OTHER").containsExactly("\u0301", "x");
     }
 
+    @Test
+    @Order(4)
+    @DisplayName("the pre-split classifies code points, not chars: astral letters and Han characters stay in their runs")
+    void thePreSplitClassifiesCodePoints() {
+        String text = "x\uD835\uDC00\uD835\uDC01 中\uD840\uDC00\uD840\uDC01!";
+
+        List<String> chunks = PreSplit.chunks(text);
+
+        assertThat(chunks).describedAs("the chunks of x, U+1D400 U+1D401 (mathematical bold A and B, letters), a space, 中,"
+                + " U+20000 U+20001 (Han characters), !: each astral code point is two UTF-16 chars (a surrogate pair),"
+                + " and a surrogate on its own is no letter; classify text.codePointAt(i), not text.charAt(i)")
+                .containsExactly("x\uD835\uDC00\uD835\uDC01", " 中\uD840\uDC00\uD840\uDC01", "!");
+    }
+
     // ---- counting and merging ----
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("pairs overlap: aaaaa holds four (a, a), at positions 0-1, 1-2, 2-3 and 3-4")
     void overlappingPairsAreAllCounted() {
         List<Chunk> chunks = List.of(new Chunk(new int[] {97, 97, 97, 97, 97}, 1));
@@ -94,7 +108,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("merging goes left to right and an id joins one token only: aaaaa merged on (a, a) is Z Z a")
     void mergingGoesLeftToRightWithoutOverlap() {
         int[] five = {97, 97, 97, 97, 97};
@@ -109,7 +123,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("a chunk's pairs count as often as the chunk occurs, and no pair spans two chunks")
     void eachChunkCountsAsOftenAsItOccurs() {
         List<Chunk> chunks = List.of(new Chunk(new int[] {97, 97, 98}, 2), new Chunk(new int[] {98, 97}, 1));
@@ -122,7 +136,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("the pair counts iterate in order of first occurrence: chunk by chunk, left to right")
     void pairCountsIterateInOrderOfFirstOccurrence() {
         List<Chunk> chunks = List.of(new Chunk(new int[] {3, 4, 1}, 1), new Chunk(new int[] {1, 2, 3, 4}, 5));
@@ -138,7 +152,7 @@ class TokenizerSpec {
     // ---- training ----
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("Wikipedia's aaabdaaabac: merges (a, a), (aa, a), (aaa, b), and the text encodes as X d X a c")
     void wikipediasExample() {
         Tokenizer tokenizer = Tokenizer.train("aaabdaaabac", 259, List.of());
@@ -151,7 +165,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("the textbook's low, lower, newest, widest learn es, est, lo, low, ne, new, newest, wi in that order")
     void theTextbookExample() {
         // Sennrich et al. (2016) count {low: 5, lower: 2, newest: 6, widest: 3} with an end-of-word
@@ -169,7 +183,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("training counts overlapping pairs: in bcaaa the pair (a, a) occurs twice and is merged first")
     void trainingCountsOverlappingPairs() {
         Tokenizer once = Tokenizer.train("bcaaa", 257, List.of());
@@ -183,7 +197,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("a tie goes to the pair that occurs first in the text, not the smallest or the last")
     void tiesGoToThePairThatOccursFirst() {
         Tokenizer inOneChunk = Tokenizer.train("cdab", 257, List.of());
@@ -197,7 +211,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     @DisplayName("merges never cross a chunk: in a b a b a b the space goes with the letter after it")
     void mergesNeverCrossAChunk() {
         Tokenizer tokenizer = Tokenizer.train("a b a b a b", 257, List.of());
@@ -208,7 +222,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     @DisplayName("special tokens are cut out before counting: never split, never merged with the text around them")
     void specialTokensAreNeverSplitOrMerged() {
         String text = "hi" + END + "hi" + END + "hi";
@@ -226,7 +240,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     @DisplayName("where two special tokens start at one place the longer one is cut out")
     void theLongestSpecialTokenWins() {
         Tokenizer shortFirst = new Tokenizer(List.of(), List.of("<a>", "<a>b"));
@@ -242,7 +256,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     @DisplayName("on Chinese text the first merges join the three bytes of the most frequent character")
     void onChineseTheFirstMergesMakeWholeCharacters() {
         // 的 is E7 9A 84 and occurs 4 times; (E7, 9A) and (9A, 84) are the most frequent pairs.
@@ -260,7 +274,7 @@ class TokenizerSpec {
     // ---- encoding ----
 
     @Test
-    @Order(16)
+    @Order(17)
     @DisplayName("encoding merges by rank, the earliest learned first, not the leftmost pair")
     void encodingMergesByRankNotByPosition() {
         Tokenizer tokenizer = new Tokenizer(List.of(new Pair(98, 99), new Pair(97, 98)), List.of());
@@ -272,7 +286,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(17)
+    @Order(18)
     @DisplayName("encoding merges again on what it merged until no pair is a merge: newest is one id")
     void encodingMergesUntilNoPairIsAMerge() {
         Tokenizer tokenizer = Tokenizer.train(textbookWords(), 264, List.of());
@@ -286,7 +300,7 @@ class TokenizerSpec {
     // ---- decoding ----
 
     @Test
-    @Order(18)
+    @Order(19)
     @DisplayName("decoding joins all the bytes and reads them once: a character split between two tokens stays whole")
     void decodingReadsTheBytesOnceAsUtf8() {
         Tokenizer tokenizer = new Tokenizer(List.of(new Pair(0xE4, 0xB8)), List.of(END));
@@ -300,7 +314,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(19)
+    @Order(20)
     @DisplayName("the streaming decoder holds an incomplete character until the next id completes it")
     void theStreamingDecoderHoldsAnIncompleteCharacter() {
         Tokenizer tokenizer = new Tokenizer(List.of(new Pair(0xE4, 0xB8)), List.of());
@@ -319,7 +333,7 @@ class TokenizerSpec {
     }
 
     @Test
-    @Order(20)
+    @Order(21)
     @DisplayName("the streaming decoder writes U+FFFD for invalid bytes at once and for an incomplete end at finish")
     void theStreamingDecoderReplacesInvalidBytes() {
         StreamingDecoder decoder = new StreamingDecoder(bytesOnly());
@@ -342,7 +356,7 @@ class TokenizerSpec {
     // ---- saving ----
 
     @Test
-    @Order(21)
+    @Order(22)
     @DisplayName("a tokenizer saves as a header, one line per merge and one per special token, and loads back")
     void theSavedFormat() {
         Tokenizer tokenizer = Tokenizer.train("aaabdaaabac", 260, List.of(END));
