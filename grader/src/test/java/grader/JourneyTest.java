@@ -42,6 +42,11 @@ class JourneyTest {
             assertThat(untouched.terminal()).contains("0 of 14 katas done (3 written so far)")
                     .contains("Next step: kata 01 Tensor reduction, first failing spec").contains("-Dkata=01")
                     .doesNotContain("\u001b[");
+            String skeleton = GraderRun.run(learner.root(), "kata", "01").terminal();
+            assertThat(skeleton.lines().filter(line -> line.contains("(ReductionProperties#")).count())
+                    .as("the property specs are listed").isPositive();
+            assertThat(skeleton).as("a skeleton's property says not written yet, as its examples do")
+                    .doesNotContain("property falsified").doesNotContain("junit").doesNotContain("\tat ");
 
             learner.write(REDUCTION, learner.read("reference/src/main/java/" + REDUCTION.substring(REDUCTION.indexOf("kata/"))));
             GraderRun.Outcome solved = GraderRun.on(learner.root()).run();
