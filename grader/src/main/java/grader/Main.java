@@ -5,9 +5,11 @@ import grader.modes.GradeMode;
 import grader.modes.HintMode;
 import grader.modes.KataMode;
 import grader.modes.ManifestMode;
+import grader.modes.MeasureMode;
 import grader.modes.MistakeMode;
 import grader.modes.Mode;
 import grader.modes.ResetMode;
+import grader.modes.ShellMode;
 import grader.training.AskMode;
 import grader.training.FullJit;
 import grader.training.TrainMode;
@@ -32,7 +34,8 @@ public final class Main {
         System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
         int status;
         try {
-            boolean training = properties.containsKey("train");
+            // training and kata 12's measurement run with the full JIT
+            boolean training = properties.containsKey("train") || properties.containsKey("measure");
             status = training && FullJit.needed(properties)
                     ? new FullJit(Main.class, Options.NAMES).run(properties, again -> run(again, System.out))
                     : run(properties, System.out);
@@ -68,6 +71,12 @@ public final class Main {
         }
         if (options.hint().isPresent()) {
             return new HintMode(repository, repository.kata(options.hint().get(), "hint"), out);
+        }
+        if (options.measure().isPresent()) {
+            return new MeasureMode(repository, options.grading(), repository.kata(options.measure().get(), "measure"), out);
+        }
+        if (options.shell().isPresent()) {
+            return new ShellMode(repository, options.grading(), repository.kata(options.shell().get(), "shell"), out);
         }
         if (options.reset().isPresent()) {
             return new ResetMode(repository, repository.kata(options.reset().get(), "reset"), options.yes(), out);

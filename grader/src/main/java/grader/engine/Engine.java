@@ -223,6 +223,21 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * The folders of the kata's classes as last compiled, its specs' included, then the support code's
+     * and its prerequisites': a class path for code of the learner's own (a JShell session). They live
+     * as long as the engine.
+     *
+     * @throws IllegalStateException when the kata has not compiled
+     */
+    public List<Path> classFolders(Kata kata) {
+        Compiled classes = compiled.get(kata.id());
+        if (classes == null || classes.loader() == null) {
+            throw new IllegalStateException("kata " + kata.id() + " has not compiled");
+        }
+        return List.copyOf(classes.loaderFolders());
+    }
+
+    /**
      * What learner code threw, as a sentence a learner can act on: the exception, its message and the
      * learner's deepest line, e.g. {@code ArithmeticException: / by zero (at Model.java:88)}.
      */
