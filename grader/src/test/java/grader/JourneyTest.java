@@ -39,6 +39,9 @@ class JourneyTest {
 
             GraderRun.Outcome untouched = GraderRun.on(learner.root()).run();
             assertThat(statuses(learner)).containsExactly("❓", "❓", "❓");
+            assertThat(learner.read("PROGRESS.md")).as("PROGRESS.md has the terminal's next step")
+                    .contains("Next step: kata 01 Tensor reduction, first failing spec")
+                    .contains("Run: `mvn -q -pl grader exec:java -Dkata=01`");
             assertThat(untouched.terminal()).contains("0 of 14 katas done (3 written so far)")
                     .contains("Next step: kata 01 Tensor reduction, first failing spec").contains("-Dkata=01")
                     .doesNotContain("\u001b[");
@@ -87,11 +90,18 @@ class JourneyTest {
             assertThat(changes(learner.root())).as("git status after the hints").noneMatch(line -> line.contains(".grader"));
 
             GraderRun.Outcome reset = GraderRun.run(learner.root(), "reset", "01", "yes", "true");
+            assertThat(reset.terminal()).as("-Dyes=true asks nothing").doesNotContain("[y/N]").doesNotContain("Reset?");
             assertThat(reset.terminal()).contains(REDUCTION).contains(REDUCTION_SPEC).contains("Your files are in .grader/backups/01-tensor-reduction-");
             Path backup = learner.resolve(reset.terminal().replaceFirst("(?s).*Your files are in (\\S+).*", "$1"));
             assertThat(Files.readString(backup.resolve(REDUCTION_SPEC))).endsWith("// edited\n");
             GraderRun.on(learner.root()).run();
             assertThat(statuses(learner)).containsExactly("❓", "🟡", "❌");
+
+            for (String option : List.of("ask", "hint", "reset")) {
+                GraderRun.Outcome empty = GraderRun.run(learner.root(), option, "");
+                assertThat(empty.status()).as("-D" + option + "=").isEqualTo(2);
+                assertThat(empty.terminal()).contains("-D" + option + "= is empty").doesNotContain("katas done");
+            }
 
             GraderRun.Outcome misspelt = GraderRun.run(learner.root(), "katta", "01");
             assertThat(misspelt.status()).isEqualTo(2);

@@ -51,10 +51,14 @@ public record ShellMode(Repository repository, GradingOptions options, Kata kata
             void show(Object x) {
                 if (x instanceof kata.support.Tensor t && t.rank() == 2) {
                     System.out.println("shape " + java.util.Arrays.toString(t.shape()));
+                    int width = 1;
+                    for (int i = 0; i < t.size(0); i++)
+                        for (int j = 0; j < t.size(1); j++)
+                            width = Math.max(width, kata.support.TensorFormat.number(t.get(i, j)).length());
                     for (int i = 0; i < t.size(0); i++) {
-                        StringBuilder row = new StringBuilder("  ");
+                        StringBuilder row = new StringBuilder(" ");
                         for (int j = 0; j < t.size(1); j++) {
-                            row.append(String.format("%12s", kata.support.TensorFormat.number(t.get(i, j))));
+                            row.append(String.format("%" + (width + 2) + "s", kata.support.TensorFormat.number(t.get(i, j))));
                         }
                         System.out.println(row);
                     }
