@@ -5,9 +5,11 @@ import grader.modes.GradeMode;
 import grader.modes.HintMode;
 import grader.modes.KataMode;
 import grader.modes.ManifestMode;
+import grader.modes.MeasureMode;
 import grader.modes.MistakeMode;
 import grader.modes.Mode;
 import grader.modes.ResetMode;
+import grader.modes.ShellMode;
 import grader.training.AskMode;
 import grader.training.FullJit;
 import grader.training.TrainMode;
@@ -52,7 +54,8 @@ public final class Main {
      * (the options checked here first, since that JVM receives only the grader's); the exit status.
      */
     static int start(Map<String, String> properties, PrintStream out, boolean fullJit) {
-        if (!properties.containsKey("train") || !fullJit) {
+        // training and kata 12's measurement run with the full JIT
+        if (!(properties.containsKey("train") || properties.containsKey("measure")) || !fullJit) {
             return run(properties, out);
         }
         try {
@@ -89,6 +92,12 @@ public final class Main {
         }
         if (options.hint().isPresent()) {
             return new HintMode(repository, repository.kata(options.hint().get(), "hint"), out);
+        }
+        if (options.measure().isPresent()) {
+            return new MeasureMode(repository, options.grading(), repository.kata(options.measure().get(), "measure"), out);
+        }
+        if (options.shell().isPresent()) {
+            return new ShellMode(repository, options.grading(), repository.kata(options.shell().get(), "shell"), out);
         }
         if (options.reset().isPresent()) {
             return new ResetMode(repository, repository.kata(options.reset().get(), "reset"), options.yes(), out);

@@ -34,21 +34,28 @@ import java.util.stream.Stream;
  * @param forceManifest {@code -Dmanifest=force}: write the manifest even when git says specs differ from the committed ones
  * @param train {@code -Dtrain=calculator} (with the options of {@link TrainingOptions}): train the capstone's model
  * @param ask {@code -Dask=123+456}: ask the trained calculator a question
+ * @param measure {@code -Dmeasure=12}: time kata 12's blocked matmul against the naive loop, in a JVM with the full JIT
+ * @param shell {@code -Dshell=06}: a JShell session on the kata's classes and the support code
  */
 public record Options(Optional<String> kata, Solutions solutions, Optional<Path> progress, Optional<Path> json,
                       Settings settings, Optional<Path> repository, boolean manifest, boolean watch,
                       Optional<String> mistake, Optional<String> hint, Optional<String> reset, boolean yes,
-                      boolean forceManifest, Optional<TrainingOptions> train, Optional<String> ask) {
+                      boolean forceManifest, Optional<TrainingOptions> train, Optional<String> ask,
+                      Optional<String> measure, Optional<String> shell) {
 
     /** Every option's name, as {@code -Dname=value}. */
     public static final List<String> NAMES = Stream.of(
-            List.of("kata", "solutions", "mistake", "progress", "json", "watch", "hint", "reset", "yes", "train", "ask"),
+            List.of("kata", "solutions", "mistake", "progress", "json", "watch", "hint", "reset", "yes", "train", "ask",
+                    "measure", "shell"),
             TrainingOptions.NAMES,
             List.of("timeout", "kataTimeout", "fork", "forkMemory", "repository", "manifest"))
             .flatMap(List::stream).toList();
 
     /** Properties of Maven's plugins and of the course's other commands that look like options but are not the grader's. */
     private static final Set<String> OTHERS = Set.of("test", "tests", "specs", "skipTests");
+
+    /** Options whose value names something (a kata, a question): given empty, they are refused rather than ignored. */
+    private static final List<String> NEEDS_A_VALUE = List.of("kata", "mistake", "hint", "reset", "train", "ask", "measure", "shell");
 
     /** What grading takes from these options. */
     public GradingOptions grading() {
@@ -70,6 +77,16 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
                 throw new IllegalArgumentException("-D" + name + " is not an option: did you mean -D" + meant
                         + "? The options are " + NAMES.stream().map(n -> "-D" + n).collect(Collectors.joining(", ")));
             });
+        }
+        for (String name : NEEDS_A_VALUE) {
+            if (properties.containsKey(name) && properties.get(name).isBlank()) {
+                throw new IllegalArgumentException("-D" + name + "= is empty: " + switch (name) {
+                    case "ask" -> "give the question, e.g. -Dask=123+456";
+                    case "train" -> "the course trains -Dtrain=calculator";
+                    case "mistake" -> "name the known mistake, e.g. -Dmistake=eps-outside-sqrt";
+                    default -> "name the kata, e.g. -D" + name + "=" + ("measure".equals(name) ? "12" : "06");
+                });
+            }
         }
         for (String name : NAMES) {
             if (properties.containsKey(name) && properties.get(name).isBlank()) {
@@ -131,7 +148,7 @@ public record Options(Optional<String> kata, Solutions solutions, Optional<Path>
                 value(properties, "json").map(Path::of), settings, value(properties, "repository").map(Path::of),
                 manifest.isPresent(), watch, mistake(properties, kata), value(properties, "hint"),
                 value(properties, "reset"), yes, manifest.filter("force"::equals).isPresent(), train(properties),
-                value(properties, "ask"));
+                value(properties, "ask"), value(properties, "measure"), value(properties, "shell"));
     }
 
     /**

@@ -26,6 +26,7 @@ class JourneyTest {
     private static final String REDUCTION = "katas/01-tensor-reduction/src/main/java/kata/reduction/Reduction.java";
     private static final String REDUCTION_SPEC = "katas/01-tensor-reduction/src/test/java/kata/reduction/ReductionSpec.java";
     private static final String BROADCASTING = "katas/02-broadcasting/src/main/java/kata/broadcasting/Broadcasting.java";
+    private static final String HINTS = "katas/01-tensor-reduction/HINTS.md";
     private static final String STRIDES = "katas/03-contiguity/src/main/java/kata/contiguity/Strides.java";
 
     @Test
@@ -38,9 +39,17 @@ class JourneyTest {
 
             GraderRun.Outcome untouched = GraderRun.on(learner.root()).run();
             assertThat(statuses(learner)).containsExactly("❓", "❓", "❓");
+            assertThat(learner.read("PROGRESS.md")).as("PROGRESS.md has the terminal's next step")
+                    .contains("Next step: kata 01 Tensor reduction, first failing spec")
+                    .contains("Run: `mvn -q -pl grader exec:java -Dkata=01`");
             assertThat(untouched.terminal()).contains("0 of 17 katas done (3 written so far)")
                     .contains("Next step: kata 01 Tensor reduction, first failing spec").contains("-Dkata=01")
                     .doesNotContain("\u001b[");
+            String skeleton = GraderRun.run(learner.root(), "kata", "01").terminal();
+            assertThat(skeleton.lines().filter(line -> line.contains("(ReductionProperties#")).count())
+                    .as("the property specs are listed").isPositive();
+            assertThat(skeleton).as("a skeleton's property says not written yet, as its examples do")
+                    .doesNotContain("property falsified").doesNotContain("junit").doesNotContain("\tat ");
 
             learner.write(REDUCTION, learner.read("reference/src/main/java/" + REDUCTION.substring(REDUCTION.indexOf("kata/"))));
             GraderRun.Outcome solved = GraderRun.on(learner.root()).run();
@@ -72,16 +81,27 @@ class JourneyTest {
             assertThat(refused.terminal()).contains("not writing the manifest").contains(REDUCTION_SPEC);
             assertThat(learner.read("grader/spec-manifest.txt")).isEqualTo(manifest);
 
+            if (!Files.exists(learner.resolve(HINTS))) {
+                // until every kata carries its HINTS.md, the journey brings its own
+                learner.write(HINTS, HintTest.HINTS);
+            }
             assertThat(GraderRun.run(learner.root(), "hint", "01").terminal()).contains("Hint 1 of 3").contains("2 more hints");
             assertThat(GraderRun.run(learner.root(), "hint", "1").terminal()).contains("Hint 2 of 3");
             assertThat(changes(learner.root())).as("git status after the hints").noneMatch(line -> line.contains(".grader"));
 
             GraderRun.Outcome reset = GraderRun.run(learner.root(), "reset", "01", "yes", "true");
+            assertThat(reset.terminal()).as("-Dyes=true asks nothing").doesNotContain("[y/N]").doesNotContain("Reset?");
             assertThat(reset.terminal()).contains(REDUCTION).contains(REDUCTION_SPEC).contains("Your files are in .grader/backups/01-tensor-reduction-");
             Path backup = learner.resolve(reset.terminal().replaceFirst("(?s).*Your files are in (\\S+).*", "$1"));
             assertThat(Files.readString(backup.resolve(REDUCTION_SPEC))).endsWith("// edited\n");
             GraderRun.on(learner.root()).run();
             assertThat(statuses(learner)).containsExactly("❓", "🟡", "❌");
+
+            for (String option : List.of("ask", "hint", "reset")) {
+                GraderRun.Outcome empty = GraderRun.run(learner.root(), option, "");
+                assertThat(empty.status()).as("-D" + option + "=").isEqualTo(2);
+                assertThat(empty.terminal()).contains("-D" + option + "= is empty").doesNotContain("katas done");
+            }
 
             GraderRun.Outcome misspelt = GraderRun.run(learner.root(), "katta", "01");
             assertThat(misspelt.status()).isEqualTo(2);

@@ -107,4 +107,81 @@ class PrerequisiteTest {
                     .contains("✘ the FFN is max(0, x W1 + b1) W2 + b2");
         }
     }
+
+    private static final String CHAINED_POM = """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <artifactId>kata-05-row-means</artifactId>
+              <dependencies>
+                <dependency>
+                  <groupId>kata</groupId>
+                  <artifactId>kata-04-row-sums</artifactId>
+                </dependency>
+              </dependencies>
+            </project>
+            """;
+
+    private static final String CHAINED_MAIN = """
+            package kata.rowmeans;
+
+            import kata.rowsums.RowSums;
+            import kata.support.Tensor;
+
+            public final class RowMeans {
+                private RowMeans() {
+                }
+
+                public static Tensor of(Tensor x) {
+                    return RowSums.of(x);
+                }
+            }
+            """;
+
+    private static final String CHAINED_SPEC = """
+            package kata.rowmeans;
+
+            import static org.assertj.core.api.Assertions.assertThat;
+
+            import kata.support.Tensor;
+            import org.junit.jupiter.api.Tag;
+            import org.junit.jupiter.api.Test;
+
+            @Tag("kata-05")
+            class RowMeansSpec {
+                @Test
+                void means() {
+                    assertThat(RowMeans.of(Tensor.zeros(1, 2)).get(0)).isEqualTo(0.0);
+                }
+            }
+            """;
+
+    @Test
+    @DisplayName("with a compile error in 01, kata 04 and kata 05 (which builds on 04) are blocked by 01, and no spec is said to pass")
+    void theKataReallyInTheWayIsNamed() {
+        try (RepositoryCopy learner = RepositoryCopy.create(Set.of("01"))) {
+            learner.write("katas/04-row-sums/pom.xml", POM);
+            learner.write("katas/04-row-sums/src/main/java/kata/rowsums/RowSums.java", MAIN);
+            learner.write("katas/04-row-sums/src/test/java/kata/rowsums/RowSumsSpec.java", SPEC);
+            learner.write("katas/05-row-means/pom.xml", CHAINED_POM);
+            learner.write("katas/05-row-means/src/main/java/kata/rowmeans/RowMeans.java", CHAINED_MAIN);
+            learner.write("katas/05-row-means/src/test/java/kata/rowmeans/RowMeansSpec.java", CHAINED_SPEC);
+            learner.write("grader/spec-manifest.txt", Manifest.of(Repository.at(learner.root())).text());
+            learner.replaceLine("katas/01-tensor-reduction/src/main/java/kata/reduction/Reduction.java",
+                    "TODO(01)", "        return shape.lenght;");
+
+            GraderRun.on(learner.root()).run();
+            List<String[]> rows = GraderTest.rows(learner.resolve("PROGRESS.md"));
+            GraderRun.Outcome one = GraderRun.run(learner.root(), "kata", "05");
+
+            assertThat(rows.get(0)[2]).isEqualTo("❌");
+            assertThat(rows.get(1)[2]).isEqualTo("⛔");
+            assertThat(rows.get(1)[6]).contains("blocked by kata 01, which does not compile");
+            assertThat(rows.get(2)[2]).isEqualTo("⛔");
+            assertThat(rows.get(2)[6]).contains("blocked by kata 01, which does not compile")
+                    .contains("04, which it builds on, waits for it").doesNotContain("by 04");
+            assertThat(one.terminal()).contains("Kata 05 Row means: ⛔").contains("blocked by kata 01, which does not compile")
+                    .contains("None of its specs ran: make the kata named above compile")
+                    .doesNotContain("Its own specs pass");
+        }
+    }
 }

@@ -47,6 +47,8 @@ public final class Engine implements AutoCloseable {
     private final OutputCapture output;
     private final List<Path> libraries;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    /** The katas that do not compile and keep a blocked kata from compiling, by the blocked kata's id. */
+    private final Map<String, Set<String>> blockedBy = new ConcurrentHashMap<>();
     private final CompileCache cache;
     private Path supportClasses;
     private String supportKey;
@@ -144,13 +146,38 @@ public final class Engine implements AutoCloseable {
         return classes.errors().stream().findFirst().or(() -> classes.refusals().stream().findFirst());
     }
 
-    /** {@code blocked by 07, which does not compile} when a prerequisite has not compiled (or was not compiled first). */
+    /**
+     * {@code blocked by 07, which does not compile} when a prerequisite has not compiled (or was not
+     * compiled first). The kata named is the one really in the way: when kata 05 does not compile,
+     * 09, which builds on it, is blocked by 05, and so is 14, which builds on 09 (not "by 09").
+     */
     private Optional<String> brokenPrerequisites(Kata kata) {
-        List<String> broken = kata.prerequisites().stream()
-                .filter(id -> !compiled.containsKey(id) || !compiled.get(id).errors().isEmpty())
-                .toList();
-        return broken.isEmpty() ? Optional.empty()
-                : Optional.of("blocked by " + String.join(", ", broken) + ", which does not compile");
+        Set<String> roots = new TreeSet<>();
+        Set<String> waiting = new TreeSet<>();
+        for (String id : kata.prerequisites()) {
+            Compiled prerequisite = compiled.get(id);
+            if (prerequisite != null && prerequisite.errors().isEmpty()) {
+                continue;
+            }
+            Set<String> behind = prerequisite == null ? blockedBy.getOrDefault(id, Set.of()) : Set.of();
+            if (behind.isEmpty()) {
+                roots.add(id);
+            } else {
+                roots.addAll(behind);
+                waiting.add(id);
+            }
+        }
+        if (roots.isEmpty()) {
+            blockedBy.remove(kata.id());
+            return Optional.empty();
+        }
+        blockedBy.put(kata.id(), roots);
+        closeQuietly(compiled.remove(kata.id()));
+        String named = roots.size() == 1 ? "kata " + roots.iterator().next() + ", which does not compile"
+                : "katas " + String.join(", ", roots) + ", which do not compile";
+        return Optional.of("blocked by " + named + (waiting.isEmpty() ? ""
+                : " (" + String.join(" and ", waiting) + (waiting.size() == 1 ? ", which it builds on, waits" : ", which it builds on, wait")
+                + " for " + (roots.size() == 1 ? "it" : "them") + ")"));
     }
 
     /**
@@ -193,6 +220,21 @@ public final class Engine implements AutoCloseable {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(className + " did not compile into " + output, e);
         }
+    }
+
+    /**
+     * The folders of the kata's classes as last compiled, its specs' included, then the support code's
+     * and its prerequisites': a class path for code of the learner's own (a JShell session). They live
+     * as long as the engine.
+     *
+     * @throws IllegalStateException when the kata has not compiled
+     */
+    public List<Path> classFolders(Kata kata) {
+        Compiled classes = compiled.get(kata.id());
+        if (classes == null || classes.loader() == null) {
+            throw new IllegalStateException("kata " + kata.id() + " has not compiled");
+        }
+        return List.copyOf(classes.loaderFolders());
     }
 
     /**

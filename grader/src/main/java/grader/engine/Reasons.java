@@ -2,6 +2,8 @@ package grader.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,9 @@ final class Reasons {
                     + "\\s*Cause was\\s*:-\\s*\\n(?:java\\.lang\\.AssertionError: |org\\.opentest4j\\.AssertionFailedError: |(?:[\\w$]+\\.)*)?"
                     + "(.*?)(?=\\n\\s*Other found falsifying value|\\n\\s*Seed was|\\z)", Pattern.DOTALL);
     private static final Pattern FRAME = Pattern.compile("^\\s*at (?:[^\\s/]+/+)?([\\w.$]+)\\.([\\w$<>]+)\\(([^)]*)\\)");
+    /** A property's cause that is a skeleton's TODO exception. */
+    private static final Pattern TODO_CAUSE = Pattern.compile("(?:[\\w$]+\\.)*UnsupportedOperationException: (TODO\\([^\\n]*)");
+    private static final Pattern MORE = Pattern.compile("^\\s*\\.\\.\\.\\s*(?:\\d+ more|\\(\\d+ remaining lines? not displayed.*)\\s*$");
     private static final Pattern SEED = Pattern.compile("Seed was (-?\\d+)");
 
     private Reasons() {
@@ -26,8 +31,9 @@ final class Reasons {
     static String explain(Throwable thrown, long specTimeoutSeconds) {
         Throwable cause = unwrap(thrown);
         String where = learnerFrame(cause);
-        if (cause instanceof UnsupportedOperationException && String.valueOf(cause.getMessage()).startsWith("TODO(")) {
-            return "not written yet: " + cause.getMessage();
+        Optional<String> todo = todo(cause);
+        if (todo.isPresent()) {
+            return "not written yet: " + todo.get();
         }
         if (cause instanceof TimeoutException) {
             return "did not finish within " + specTimeoutSeconds + " s (an endless loop?)" + where;
@@ -50,9 +56,9 @@ final class Reasons {
             return property(cause.getMessage());
         }
         if (cause instanceof AssertionError) {
-            String message = String.valueOf(cause.getMessage()).strip();
-            Matcher todo = TODO_INSIDE.matcher(message);
-            return todo.find() ? "not written yet: " + todo.group(1) + "\n" + message : message;
+            String message = withoutOtherFrames(String.valueOf(cause.getMessage()).strip());
+            Matcher inside = TODO_INSIDE.matcher(message);
+            return inside.find() ? "not written yet: " + inside.group(1) + "\n" + message : message;
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + where;
     }
@@ -65,7 +71,11 @@ final class Reasons {
     static String property(String report) {
         Matcher parts = PROPERTY.matcher(report);
         if (!parts.find()) {
-            return report.strip();
+            return withoutOtherFrames(report.strip());
+        }
+        Matcher todo = TODO_CAUSE.matcher(parts.group(3));
+        if (todo.lookingAt()) {
+            return "not written yet: " + todo.group(1);
         }
         StringBuilder text = new StringBuilder("property falsified; smallest counterexample: ")
                 .append(parts.group(2).strip().replaceAll("\\s*\\n\\s*", "; ")).append('\n');
@@ -82,6 +92,43 @@ final class Reasons {
         Matcher seed = SEED.matcher(report);
         if (seed.find()) {
             text.append("Seed was ").append(seed.group(1)).append(": replay it with -DQT_SEED=").append(seed.group(1)).append('\n');
+        }
+        return text.toString().strip();
+    }
+
+    /**
+     * The TODO of a skeleton's {@code UnsupportedOperationException("TODO(NN): ...")} that {@code thrown}
+     * is or was caused by, however deep (a static initializer, a spec's helper, a wrapping exception).
+     */
+    private static Optional<String> todo(Throwable thrown) {
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable current = thrown; current != null && seen.add(current); current = current.getCause()) {
+            if (current instanceof UnsupportedOperationException && String.valueOf(current.getMessage()).startsWith("TODO(")) {
+                return Optional.of(current.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A message with the stack traces it quotes (AssertJ prints the whole trace of an exception that
+     * was not the one expected) cut to the learner's own frames: the frames of JUnit, AssertJ,
+     * reflection, the JDK, the support code and the specs go, and so do their "... 12 more" and "...(2 remaining lines not displayed" lines.
+     */
+    static String withoutOtherFrames(String message) {
+        StringBuilder text = new StringBuilder();
+        int kept = 0;
+        for (String line : message.split("\n", -1)) {
+            Matcher frame = FRAME.matcher(line);
+            if (frame.find()) {
+                if (isLearnerCode(frame.group(1)) && kept++ < 3) {
+                    text.append("  at ").append(frame.group(1)).append('.').append(frame.group(2))
+                            .append('(').append(frame.group(3)).append(")\n");
+                }
+            } else if (!MORE.matcher(line).matches()) {
+                text.append(line.stripTrailing()).append('\n');
+                kept = line.isBlank() ? kept : 0;
+            }
         }
         return text.toString().strip();
     }

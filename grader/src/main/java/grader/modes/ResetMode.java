@@ -52,13 +52,18 @@ public record ResetMode(Repository repository, Kata kata, boolean yes, PrintStre
             out.println("Kata " + kata.id() + " " + kata.name() + " is already as the course shipped it: nothing to reset.");
             return 0;
         }
-        out.println("Reset kata " + kata.id() + " " + kata.name() + " to the skeleton and specs the course shipped?");
+        out.println((yes ? "Resetting kata " : "Reset kata ") + kata.id() + " " + kata.name()
+                + " to the skeleton and specs the course shipped" + (yes ? " (-Dyes=true):" : "?"));
         differing.stream().limit(10).forEach(path -> out.println("  " + path));
         if (differing.size() > 10) {
             out.println("  and " + (differing.size() - 10) + " more");
         }
-        out.print("Your files are backed up first. Reset? [y/N] ");
-        out.flush();
+        if (yes) {
+            out.println("Your files are backed up first.");
+        } else {
+            out.print("Your files are backed up first. Reset? [y/N] ");
+            out.flush();
+        }
         if (!yes && !confirmed()) {
             out.println("\nNothing changed.");
             return 0;

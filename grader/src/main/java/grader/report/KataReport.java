@@ -48,7 +48,7 @@ public final class KataReport {
             case DOES_NOT_COMPILE -> "Fix the compile error above" + again;
             case SPECS_MODIFIED -> "Put the specs back (git checkout, or -Dreset=" + result.kata().id()
                     + " to restore the whole kata with a backup of your files)" + again;
-            case BLOCKED -> result.specs().isEmpty() ? "Make the kata it builds on compile" + again
+            case BLOCKED -> result.ranNoSpec() ? "None of its specs ran: make the kata named above compile" + again
                     : "Its own specs pass; finish the kata it builds on, then grade again.";
             default -> "Fix the first failing spec" + again;
         };

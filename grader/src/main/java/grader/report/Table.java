@@ -23,6 +23,8 @@ public final class Table {
             text.append("| ").append(String.join(" | ", cells(kata, true))).append(" |\n");
         }
         text.append("\n**").append(summary.line()).append(".**\n");
+        // the terminal's "Next step" line, its command as code
+        text.append('\n').append(nextStep(summary.nextStep())).append('\n');
         return text.toString();
     }
 
@@ -64,6 +66,14 @@ public final class Table {
             kata.kata().id(), kata.kata().name(), kata.statusText(),
             kata.passed() + "/" + kata.total(), note,
         };
+    }
+
+    /** The terminal's next step on one line: its first line, then its command as code ({@code Run: `mvn ...`}). */
+    static String nextStep(String text) {
+        java.util.List<String> lines = text.lines().map(String::strip).toList();
+        String run = lines.stream().filter(line -> line.startsWith("Run: ")).findFirst()
+                .map(line -> " Run: `" + line.substring(5) + "`").orElse("");
+        return lines.get(0) + run;
     }
 
     private static String oneLine(String text) {

@@ -51,7 +51,10 @@ public record AskMode(Repository repository, GradingOptions options, String ques
                 problem = calculator.parse(question);
             } catch (LearnerFailure failure) {
                 if (failure.getCause() instanceof IllegalArgumentException notAProblem) {
-                    terminal.println("grader: -Dask=" + question + " is not a problem: " + notAProblem.getMessage());
+                    String message = String.valueOf(notAProblem.getMessage());
+                    // a Problem.parse that already says "... is not a problem" is quoted once, not twice
+                    terminal.println("grader: -Dask=" + question + (message.contains("is not a problem")
+                            ? ": " + message : " is not a problem: " + message));
                     return 2;
                 }
                 throw failure;

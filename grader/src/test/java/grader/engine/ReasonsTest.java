@@ -38,4 +38,51 @@ class ReasonsTest {
                 .doesNotContain("quicktheories").doesNotContain("ReductionProperties").doesNotContain("NativeMethod")
                 .doesNotContain("Other found").doesNotContain("strides [0]");
     }
+
+    @Test
+    @DisplayName("an error spec that caught the wrong exception shows the learner's frames only, no JUnit or reflection")
+    void anErrorSpecShowsOnlyTheLearnersFrames() {
+        IllegalStateException thrown = new IllegalStateException("row 0 has no key");
+        thrown.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("kata.attention.ScaledDotProductAttention", "attend", "ScaledDotProductAttention.java", 42),
+            new StackTraceElement("kata.attention.AttentionSpec", "lambda$noKeys$3", "AttentionSpec.java", 310),
+            new StackTraceElement("org.assertj.core.api.ThrowableAssert", "catchThrowable", "ThrowableAssert.java", 63),
+            new StackTraceElement("jdk.internal.reflect.DirectMethodHandleAccessor", "invoke", "DirectMethodHandleAccessor.java", 103),
+            new StackTraceElement("org.junit.platform.commons.util.ReflectionUtils", "invokeMethod", "ReflectionUtils.java", 767)});
+        AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () ->
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                    throw thrown;
+                }).isInstanceOf(IllegalArgumentException.class));
+        assertThat(failure.getMessage()).as("AssertJ quotes the trace").contains("org.assertj").contains("remaining lines");
+
+        String reason = Reasons.explain(failure, 10);
+
+        assertThat(reason).contains("IllegalArgumentException").contains("IllegalStateException: row 0 has no key")
+                .contains("at kata.attention.ScaledDotProductAttention.attend(ScaledDotProductAttention.java:42)")
+                .doesNotContain("junit").doesNotContain("reflect").doesNotContain("assertj").doesNotContain("AttentionSpec")
+                .doesNotContain("remaining lines");
+    }
+
+    @Test
+    @DisplayName("a property on a skeleton says \"not written yet\", as an example does")
+    void aPropertyOnASkeleton() {
+        String report = REPORT.replace(
+                "java.lang.AssertionError: [variance over axis 0] Expected every element within 1.0E-9 of the expected tensor, but 1 of 1 differ.\n"
+                        + "  first difference at [0]: expected 0.0 but was NaN (difference NaN)",
+                "java.lang.UnsupportedOperationException: TODO(01): the biased variance over the axis");
+
+        assertThat(Reasons.explain(new AssertionError(report), 10))
+                .isEqualTo("not written yet: TODO(01): the biased variance over the axis");
+    }
+
+    @Test
+    @DisplayName("a skeleton's TODO is \"not written yet\" wherever it comes from: wrapped in another exception too")
+    void aWrappedTodo() {
+        RuntimeException wrapped = new RuntimeException("while building the stand-in",
+                new UnsupportedOperationException("TODO(07): split the heads"));
+
+        assertThat(Reasons.explain(wrapped, 10)).isEqualTo("not written yet: TODO(07): split the heads");
+        assertThat(Reasons.explain(new ExceptionInInitializerError(new UnsupportedOperationException("TODO(11): the table")), 10))
+                .isEqualTo("not written yet: TODO(11): the table");
+    }
 }

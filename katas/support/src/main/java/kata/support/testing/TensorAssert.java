@@ -71,7 +71,7 @@ public final class TensorAssert extends AbstractAssert<TensorAssert, Tensor> {
             }
             differing++;
             first = first == null ? index : first;
-            double difference = Double.isNaN(got) ? Double.POSITIVE_INFINITY : Math.abs(want - got);
+            double difference = Double.isNaN(got) || Double.isNaN(want) ? Double.POSITIVE_INFINITY : Math.abs(want - got);
             if (difference > largestDifference) {
                 largestDifference = difference;
                 largest = index;
@@ -120,10 +120,27 @@ public final class TensorAssert extends AbstractAssert<TensorAssert, Tensor> {
         return this;
     }
 
+    /**
+     * One differing element in words. A NaN is named as such, yours or the expected one, never as
+     * "expected NaN but was NaN (difference NaN)".
+     */
     private String difference(Tensor expected, int[] index) {
         double want = expected.get(index);
         double got = actual.get(index);
-        return Arrays.toString(index) + ": expected " + TensorFormat.exact(want) + " but was "
-                + TensorFormat.exact(got) + " (difference " + TensorFormat.number(Math.abs(want - got)) + ")";
+        String at = Arrays.toString(index) + ": ";
+        if (Double.isNaN(want) && Double.isNaN(got)) {
+            return at + "your value is NaN, and so is the expected one: the spec's own computation gave no number"
+                    + " for these inputs either, so this element cannot be checked (NaN is close to nothing)";
+        }
+        if (Double.isNaN(want)) {
+            return at + "the expected value is NaN (the spec's own computation gave no number for these inputs)"
+                    + " but yours is " + TensorFormat.exact(got);
+        }
+        if (Double.isNaN(got)) {
+            return at + "expected " + TensorFormat.exact(want) + " but was NaN: your value is not a number"
+                    + " (look for 0 / 0, infinity - infinity, 0 * infinity or the square root of a negative number)";
+        }
+        return at + "expected " + TensorFormat.exact(want) + " but was " + TensorFormat.exact(got)
+                + " (difference " + TensorFormat.number(Math.abs(want - got)) + ")";
     }
 }

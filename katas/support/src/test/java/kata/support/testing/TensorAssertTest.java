@@ -42,6 +42,21 @@ class TensorAssertTest {
     }
 
     @Test
+    @DisplayName("a NaN is named as yours or the expected one, never \"expected NaN but was NaN\"")
+    void whichValueIsNaN() {
+        Tensor withNaN = Tensor.vector(1, Double.NaN);
+
+        assertThatThrownBy(() -> assertThatTensor(withNaN).isCloseTo(Tensor.vector(1, 2)))
+                .hasMessageContaining("your value is not a number").hasMessageNotContaining("difference NaN");
+        assertThatThrownBy(() -> assertThatTensor(Tensor.vector(1, 2)).isCloseTo(withNaN))
+                .hasMessageContaining("[1]: the expected value is NaN").hasMessageContaining("but yours is 2.0")
+                .hasMessageNotContaining("difference NaN");
+        assertThatThrownBy(() -> assertThatTensor(withNaN).isCloseTo(Tensor.vector(1, Double.NaN)))
+                .hasMessageContaining("[1]: your value is NaN, and so is the expected one")
+                .hasMessageNotContaining("expected NaN but was NaN").hasMessageNotContaining("difference NaN");
+    }
+
+    @Test
     @DisplayName("a copy where a view was expected is called a copy")
     void storage() {
         Tensor input = Tensor.zeros(2);
