@@ -57,6 +57,23 @@ class ActivationBackwardSpec {
 
     @Test
     @Order(4)
+    @DisplayName("ReLU returns a fresh dx even when every x is positive and dx equals dy")
+    void reluReturnsAFreshDxWhenEveryXIsPositive() {
+        Tensor x = Tensor.vector(1, 2, 3);
+        Tensor dy = Tensor.vector(5, 6, 7);
+
+        Tensor dx = ReluBackward.backward(x, dy);
+        dx.set(-1, 0);
+
+        assertThatTensor(dx).describedAs("with nothing to block dx has dy's values, but it is a fresh tensor: returning"
+                + " dy itself lets whoever updates dx change the gradient still flowing to the layer below")
+                .hasStrides(1).doesNotShareStorageWith(dy).doesNotShareStorageWith(x);
+        assertThatTensor(dy).describedAs("dy after writing -1 into dx[0]: it must not have changed")
+                .isCloseTo(Tensor.vector(5, 6, 7));
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("ReLU rejects a dy of another shape")
     void reluRejectsMismatchedShapes() {
         assertThatIllegalArgumentException().describedAs("dy must have x's shape")
@@ -65,7 +82,7 @@ class ActivationBackwardSpec {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("softmax of two logits: s = [0.25, 0.75], dy = [1, 0] gives dx = [0.1875, -0.1875]")
     void aSoftmaxOfTwoLogitsHasHandComputedGradients() {
         Tensor dx = SoftmaxBackward.backward(Tensor.matrix(new double[] {0.25, 0.75}), Tensor.matrix(new double[] {1, 0}));
@@ -76,7 +93,7 @@ class ActivationBackwardSpec {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("softmax: each row subtracts its own sum(dy * s)")
     void eachRowUsesItsOwnSum() {
         Tensor s = Tensor.matrix(new double[] {0.25, 0.75}, new double[] {0.5, 0.5});
@@ -89,7 +106,7 @@ class ActivationBackwardSpec {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("softmax reads s and dy through any layout, modifies neither, and keeps empty shapes")
     void softmaxReadsAnyLayoutAndLeavesInputsAlone() {
         Tensor s = MatrixLayouts.transposedLayout(new double[][] {{0.25, 0.75}, {0.5, 0.5}});
@@ -106,7 +123,7 @@ class ActivationBackwardSpec {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("softmax rejects a scalar s and a dy of another shape")
     void softmaxRejectsBadShapes() {
         assertThatIllegalArgumentException().describedAs("a softmax needs an axis")
