@@ -9,6 +9,10 @@ package kata.compute;
  * the residual additions are {@code O(B L d)} or {@code O(B L^2)}, small beside them). Every size is
  * at least 0; a negative one is an {@code IllegalArgumentException} whose message names it, as
  * {@code seqLen = -1}.
+ *
+ * <p>Every count is exact, in {@code long} arithmetic: a count past {@code 2^31} (say {@code d^2} for
+ * {@code d = 100,000}) or past {@code 2^53} (where a {@code double} drops the last digits) is still
+ * right to the last FLOP, as long as it fits in a {@code long}.
  */
 public final class Flops {
 

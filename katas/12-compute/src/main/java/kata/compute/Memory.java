@@ -11,7 +11,7 @@ public final class Memory {
      * with their biases, the two feed-forward layers with theirs, and two layer norms (gamma and
      * beta each).
      *
-     * @return {@code 12 d^2 + 13 d}; 7,087,872 for {@code d = 768}
+     * @return {@code 12 d^2 + 13 d}, exact in {@code long} arithmetic; 7,087,872 for {@code d = 768}
      * @throws IllegalArgumentException when {@code d} is negative (the message says {@code d = -1})
      */
     public static long encoderLayerParameters(long d) {

@@ -116,6 +116,69 @@ class ComputeSpec {
 
     @Test
     @Order(8)
+    @DisplayName("counts stay exact where d^2 passes 2^31: d = 100,000 gives 8 * 10^10 projection FLOPs")
+    void countsStayExactWhereDSquaredPassesAnInt() {
+        // d^2 = 10^10 > 2^31 - 1 = 2,147,483,647; by hand:
+        // projections 8 d^2 = 80,000,000,000; feed-forward 16 d^2 = 160,000,000,000;
+        // parameters 12 d^2 + 13 d = 120,000,000,000 + 1,300,000 = 120,001,300,000.
+        long projections = Flops.attentionProjections(1, 1, 100_000);
+        long feedForward = Flops.feedForward(1, 1, 100_000);
+        long parameters = Memory.encoderLayerParameters(100_000);
+
+        assertThat(projections).describedAs("8 B L d^2 with d^2 = 10^10, which an int cannot hold (it wraps to"
+                + " 1,410,065,408): keep every count in a long").isEqualTo(80_000_000_000L);
+        assertThat(feedForward).describedAs("16 B L d^2 with d^2 = 10^10, in long arithmetic")
+                .isEqualTo(160_000_000_000L);
+        assertThat(parameters).describedAs("12 d^2 + 13 d with d^2 = 10^10, in long arithmetic")
+                .isEqualTo(120_001_300_000L);
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("counts stay exact where L^2 passes 2^31: L = 100,000 gives 4 * 10^10 score FLOPs")
+    void countsStayExactWhereLSquaredPassesAnInt() {
+        // L^2 = 10^10 > 2^31 - 1; by hand: 4 B L^2 d = 4 * 10^10 = 40,000,000,000 for B = d = 1.
+        long scores = Flops.attentionScores(1, 100_000, 1);
+
+        assertThat(scores).describedAs("4 B L^2 d with L^2 = 10^10 query-key pairs, which an int cannot hold:"
+                + " keep the L x L count in a long").isEqualTo(40_000_000_000L);
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("counts stay exact where B L passes 2^31: 50,000 sequences of 50,000 tokens")
+    void countsStayExactWhereTheTokenCountPassesAnInt() {
+        // B L = 2,500,000,000 > 2^31 - 1; by hand for d = 1:
+        // projections 8 B L = 20,000,000,000; feed-forward 16 B L = 40,000,000,000.
+        long projections = Flops.attentionProjections(50_000, 50_000, 1);
+        long feedForward = Flops.feedForward(50_000, 50_000, 1);
+
+        assertThat(projections).describedAs("8 B L d^2 over B L = 2.5 * 10^9 tokens, which an int cannot hold"
+                + " (it wraps to -1,794,967,296): keep the token count in a long").isEqualTo(20_000_000_000L);
+        assertThat(feedForward).describedAs("16 B L d^2 over B L = 2.5 * 10^9 tokens, in long arithmetic")
+                .isEqualTo(40_000_000_000L);
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("counts stay exact past 2^53, where a double drops the last digits")
+    void countsStayExactPastTwoToTheFiftyThree() {
+        // Worked out with Python integers (exact), 2^53 = 9,007,199,254,740,992:
+        // 24*7*1000003*10007**2 + 4*7*1000003**2*10007 = 297,021,259,881,106,460
+        //   (in double: 297,021,259,881,106,432);
+        // 6*1000000007*100000003 = 600,000,022,200,000,126 (in double: 600,000,022,200,000,128).
+        long layer = Flops.encoderLayer(7, 1_000_003, 10_007);
+        long training = Flops.trainingFromParameters(1_000_000_007L, 100_000_003L);
+
+        assertThat(layer).describedAs("24 B L d^2 + 4 B L^2 d for B = 7, L = 1,000,003, d = 10,007, exact in"
+                + " long arithmetic: a double (Math.pow) keeps only 53 bits and ends in ...432")
+                .isEqualTo(297_021_259_881_106_460L);
+        assertThat(training).describedAs("6 N D for N = 1,000,000,007 and D = 100,000,003, exact in long"
+                + " arithmetic: 6.0 * N * D in double ends in ...128").isEqualTo(600_000_022_200_000_126L);
+    }
+
+    @Test
+    @Order(12)
     @DisplayName("every Flops method rejects a negative size, naming it")
     void negativeSizesAreRejected() {
         assertThatIllegalArgumentException().describedAs("k = -1").isThrownBy(() -> Flops.matmul(2, -1, 4))
@@ -142,10 +205,29 @@ class ComputeSpec {
                 .isThrownBy(() -> Flops.trainingFromParameters(1, -2)).withMessageContaining("tokens = -2");
     }
 
+    @Test
+    @Order(13)
+    @DisplayName("a negative size is rejected next to a 0 and next to another negative size")
+    void negativeSizesAreRejectedNextToZeroOrAnotherNegative() {
+        assertThatIllegalArgumentException().describedAs("m = -1 next to k = 0: the product of the sizes is 0,"
+                + " but each size must be checked on its own").isThrownBy(() -> Flops.matmul(-1, 0, 4))
+                .withMessageContaining("m = -1");
+        assertThatIllegalArgumentException().describedAs("m = -1 and k = -2: their product is positive, but"
+                + " both are negative").isThrownBy(() -> Flops.matmul(-1, -2, 4)).withMessageContaining("m = -1");
+        assertThatIllegalArgumentException().describedAs("batch = -1 next to seqLen = 0")
+                .isThrownBy(() -> Flops.attentionProjections(-1, 0, 4)).withMessageContaining("batch = -1");
+        assertThatIllegalArgumentException().describedAs("batch = -1 and seqLen = -2")
+                .isThrownBy(() -> Flops.encoderLayer(-1, -2, 4)).withMessageContaining("batch = -1");
+        assertThatIllegalArgumentException().describedAs("seqLen = -3 next to d = 0")
+                .isThrownBy(() -> Flops.attentionScores(1, -3, 0)).withMessageContaining("seqLen = -3");
+        assertThatIllegalArgumentException().describedAs("seqLen = -2 and d = -4")
+                .isThrownBy(() -> Flops.feedForward(1, -2, -4)).withMessageContaining("seqLen = -2");
+    }
+
     // ---- Memory -------------------------------------------------------------------------------
 
     @Test
-    @Order(9)
+    @Order(14)
     @DisplayName("a d = 768 encoder layer has 7,087,872 parameters, 28,351,488 bytes in float32; d = 512 has kata 04's 3,152,384")
     void gptThreeSmallLayerHasSevenMillionParameters() {
         long parameters = Memory.encoderLayerParameters(768);
@@ -161,7 +243,7 @@ class ComputeSpec {
     }
 
     @Test
-    @Order(10)
+    @Order(15)
     @DisplayName("a float32 takes 4 bytes and a float64 8")
     void bytesPerElement() {
         assertThat(Memory.bytes(3, "float32")).describedAs("3 float32 numbers, 32 bits each").isEqualTo(12);
@@ -171,7 +253,7 @@ class ComputeSpec {
     }
 
     @Test
-    @Order(11)
+    @Order(16)
     @DisplayName("bytes rejects an unknown dtype and a negative count, naming them")
     void bytesRejectsBadArguments() {
         assertThatIllegalArgumentException().describedAs("float16 is not one of the two dtypes")
@@ -185,7 +267,7 @@ class ComputeSpec {
     // ---- Units --------------------------------------------------------------------------------
 
     @Test
-    @Order(12)
+    @Order(17)
     @DisplayName("prefixes are decimal: 1 GFLOP is 10^9 FLOP, not 2^30")
     void prefixesAreDecimal() {
         assertThat(Units.flops(1, "GFLOP")).describedAs("G = 10^9 (2^30 = 1,073,741,824 is a gibi-)").isEqualTo(1e9);
@@ -200,7 +282,7 @@ class ComputeSpec {
     }
 
     @Test
-    @Order(13)
+    @Order(18)
     @DisplayName("a rate is not a count: flops refuses GFLOP/s and flopsPerSecond refuses GFLOP")
     void aRateIsNotACount() {
         assertThatIllegalArgumentException().describedAs("GFLOP/s is a rate: it says how fast, not how much")
@@ -212,7 +294,7 @@ class ComputeSpec {
     }
 
     @Test
-    @Order(14)
+    @Order(19)
     @DisplayName("an unknown unit is rejected, naming it: GFLOPS, EFLOP, gflop")
     void anUnknownUnitIsRejected() {
         for (String unit : new String[] {"GFLOPS", "EFLOP", "gflop", "GB"}) {
@@ -226,7 +308,7 @@ class ComputeSpec {
     }
 
     @Test
-    @Order(15)
+    @Order(20)
     @DisplayName("time is FLOPs over FLOP/s: the 41.876 GFLOP layer takes 0.041876 s at 1 TFLOP/s")
     void timeIsFlopsOverRate() {
         double seconds = Units.seconds(GPT3_SMALL_LAYER, Units.flopsPerSecond(1, "TFLOP/s"));
@@ -237,7 +319,7 @@ class ComputeSpec {
     }
 
     @Test
-    @Order(16)
+    @Order(21)
     @DisplayName("seconds rejects a negative or NaN count and a rate that is not above 0")
     void secondsRejectsBadArguments() {
         assertThatIllegalArgumentException().describedAs("a negative count")
@@ -253,7 +335,7 @@ class ComputeSpec {
     // ---- BlockedMatmul ------------------------------------------------------------------------
 
     @Test
-    @Order(17)
+    @Order(22)
     @DisplayName("blocked multiply of 2 x 2 matrices with block 1 is the matrix product")
     void blockedMultipliesTwoByTwo() {
         Tensor a = Tensor.matrix(new double[] {1, 2}, new double[] {3, 4});
@@ -266,7 +348,7 @@ class ComputeSpec {
     }
 
     @Test
-    @Order(18)
+    @Order(23)
     @DisplayName("blocked multiply handles sizes the block does not divide: (3 x 5)(5 x 3) in blocks of 2")
     void blockedHandlesSizesTheBlockDoesNotDivide() {
         Tensor a = Tensor.of(new int[] {3, 5}, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
@@ -280,7 +362,7 @@ class ComputeSpec {
     }
 
     @Test
-    @Order(19)
+    @Order(24)
     @DisplayName("blocked multiply reads each operand through its strides and offset and leaves it alone")
     void blockedReadsOperandsInAnyLayout() {
         // [[1, 2], [3, 4]] stored column by column after one unused element.
@@ -298,7 +380,7 @@ class ComputeSpec {
     }
 
     @Test
-    @Order(20)
+    @Order(25)
     @DisplayName("blocked multiply with an empty inner axis gives zeros, with an empty outer axis an empty result")
     void blockedWithEmptyAxes() {
         Tensor zeros = BlockedMatmul.multiply(Tensor.zeros(2, 0), Tensor.zeros(0, 3), 2);
@@ -310,7 +392,21 @@ class ComputeSpec {
     }
 
     @Test
-    @Order(21)
+    @Order(26)
+    @DisplayName("blocked multiply returns fresh zeros for an empty inner axis: writing into one leaves the next at 0")
+    void blockedReturnsFreshZerosForAnEmptyInnerAxis() {
+        Tensor first = BlockedMatmul.multiply(Tensor.zeros(2, 0), Tensor.zeros(0, 3), 2);
+        first.set(7, 1, 2);
+
+        Tensor second = BlockedMatmul.multiply(Tensor.zeros(2, 0), Tensor.zeros(0, 3), 2);
+
+        assertThatTensor(second).describedAs("a second (2 x 0)(0 x 3) product after the first result was written"
+                + " to: a fresh tensor every call, never a cached zeros tensor").isCloseTo(Tensor.zeros(2, 3))
+                .doesNotShareStorageWith(first).hasStrides(3, 1);
+    }
+
+    @Test
+    @Order(27)
     @DisplayName("blocked multiply rejects shapes that do not multiply and a block below 1, naming them")
     void blockedRejectsBadArguments() {
         assertThatIllegalArgumentException().describedAs("(2 x 3)(4 x 2): 3 columns meet 4 rows")
