@@ -74,20 +74,4 @@ class HintTest {
             assertThat(outcome.terminal()).contains("has no hints").contains(FILE).doesNotContain("from the note");
         }
     }
-
-    @Test
-    @DisplayName("a file named .grader where the grader keeps its state: the hint is shown, with a note, and no error")
-    void aGraderFileInsteadOfAFolder() {
-        try (RepositoryCopy copy = RepositoryCopy.create(Set.of("01"))) {
-            copy.write(FILE, HINTS);
-            copy.write(".grader", "not a folder\n");
-
-            GraderRun.Outcome outcome = GraderRun.run(copy.root(), "hint", "01");
-
-            assertThat(outcome.status()).isZero();
-            assertThat(outcome.terminal()).contains("Hint 1 of 3: start with the shape")
-                    .contains("could not remember").contains(".grader a file?");
-            assertThat(copy.read(".grader")).isEqualTo("not a folder\n");
-        }
-    }
 }
