@@ -174,16 +174,8 @@ class HabitsTest {
         return git(root, "-c", "user.name=course", "-c", "user.email=course@example.org", "commit", "-q", "-m", message);
     }
 
-    private static boolean git(Path root, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
-        command.addAll(List.of(arguments));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
+    private static boolean git(Path root, String... arguments) throws InterruptedException {
+        return RepositoryCopy.git(root, arguments);
     }
 
     private static String output(Path root, String... arguments) throws IOException, InterruptedException {

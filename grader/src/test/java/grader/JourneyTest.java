@@ -117,15 +117,7 @@ class JourneyTest {
         return Git.at(root).changes(List.of("."));
     }
 
-    private static boolean git(Path root, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
-        command.addAll(List.of(arguments));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
+    private static boolean git(Path root, String... arguments) throws InterruptedException {
+        return RepositoryCopy.git(root, arguments);
     }
 }

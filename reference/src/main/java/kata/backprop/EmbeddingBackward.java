@@ -28,7 +28,8 @@ public final class EmbeddingBackward {
         Tensor dTable = Tensor.zeros(vocabSize, d);      // (V, d)
         for (int t = 0; t < ids.length; t++) {
             if (ids[t] < 0 || ids[t] >= vocabSize) {
-                throw new IllegalArgumentException("ids[" + t + "] = " + ids[t] + " is not in 0 to " + (vocabSize - 1));
+                throw new IllegalArgumentException("ids[" + t + "] = " + ids[t] + " is outside the vocabulary of vocabSize = "
+                        + vocabSize);
             }
             for (int j = 0; j < d; j++) {
                 dTable.set(dTable.get(ids[t], j) + scale * dOutput.get(t, j), ids[t], j);   // += for a repeated id

@@ -13,7 +13,6 @@ import kata.multihead.MultiHeadAttention;
 import kata.multihead.MultiHeadWeights;
 import kata.positional.SinusoidalEncoding;
 import kata.positional.TokenEmbedding;
-import kata.support.AttentionResult;
 import kata.support.Shapes;
 import kata.support.Tensor;
 
@@ -209,12 +208,8 @@ public final class Model implements Predictor {
     }
 
     private static MultiHeadAttention attention(ModelConfig config, RandomGenerator random) {
-        return new MultiHeadAttention(config.dModel(), config.numHeads(), random, Model::head);
-    }
-
-    /** One head is kata 06's scaled dot-product attention. */
-    private static AttentionResult head(Tensor q, Tensor k, Tensor v, boolean[][] masked) {
-        return masked == null ? ScaledDotProductAttention.attend(q, k, v) : ScaledDotProductAttention.attend(q, k, v, masked);
+        return new MultiHeadAttention(config.dModel(), config.numHeads(), random,
+                ScaledDotProductAttention::attend);                               // one head: kata 06
     }
 
     /** PyTorch's {@code nn.Linear} initialization: weights and biases uniform in [-1/sqrt(fan_in), 1/sqrt(fan_in)). */

@@ -63,8 +63,8 @@ public record TokenEmbedding(Tensor table) {
 
     private void requireInVocabulary(int[] ids, int t) {
         if (ids[t] < 0 || ids[t] >= table.size(0)) {
-            throw new IllegalArgumentException("ids[" + t + "] = " + ids[t] + " is outside the vocabulary 0 to "
-                    + (table.size(0) - 1) + " of table " + Shapes.of(table));
+            throw new IllegalArgumentException("ids[" + t + "] = " + ids[t] + " has no row in table " + Shapes.of(table)
+                    + ": ids run from 0 to V - 1");
         }
     }
 }

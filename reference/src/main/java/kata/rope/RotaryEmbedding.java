@@ -70,8 +70,7 @@ public final class RotaryEmbedding {
     /** {@code <R_m q, R_n k>}: both vectors rotated, the query at {@code m} and the key at {@code n}, unscaled. */
     public static double score(Tensor q, int m, Tensor k, int n) {
         Shapes.requireVector(q, "q");
-        Shapes.requireVector(k, "k");
-        Shapes.requireSameShape(q, "q", k, "k");        // a query and a key of one width d
+        Shapes.requireSameShape(q, "q", k, "k");        // a query and a key of one width d: k a vector too
         requireEven("q", q, q.size(0));
         Tensor rotatedQuery = rotate(asRow(q), new int[] {m}); // (1, d)
         Tensor rotatedKey = rotate(asRow(k), new int[] {n});   // (1, d): rotating only q loses the cancellation

@@ -433,13 +433,19 @@ class AttentionSpec {
 
         assertThatIllegalArgumentException().describedAs("q of shape (3)")
                 .isThrownBy(() -> ScaledDotProductAttention.attend(vector, matrix, matrix))
-                .withMessageContaining("q").withMessageContaining("[3]");
+                .withMessageMatching("(?s).*\\bq\\b.*").withMessageContaining("[3]");
         assertThatIllegalArgumentException().describedAs("k of shape (3)")
                 .isThrownBy(() -> ScaledDotProductAttention.scaledScores(matrix, vector))
-                .withMessageContaining("k").withMessageContaining("[3]");
+                .withMessageMatching("(?s).*\\bk\\b.*").withMessageContaining("[3]");
+        assertThatIllegalArgumentException().describedAs("k of shape (2, 2, 3): as wide as q, but not a matrix")
+                .isThrownBy(() -> ScaledDotProductAttention.scaledScores(matrix, Tensor.zeros(2, 2, 3)))
+                .withMessageMatching("(?s).*\\bk\\b.*").withMessageContaining("[2, 2, 3]");
         assertThatIllegalArgumentException().describedAs("v of shape (2, 3, 1)")
                 .isThrownBy(() -> ScaledDotProductAttention.attend(matrix, matrix, Tensor.zeros(2, 3, 1)))
-                .withMessageContaining("v").withMessageContaining("[2, 3, 1]");
+                .withMessageMatching("(?s).*\\bv\\b.*").withMessageContaining("[2, 3, 1]");
+        assertThatIllegalArgumentException().describedAs("v of shape (2), one number per key")
+                .isThrownBy(() -> ScaledDotProductAttention.attend(matrix, matrix, Tensor.zeros(2)))
+                .withMessageMatching("(?s).*\\bv\\b.*").withMessageContaining("[2]");
         assertThatIllegalArgumentException().describedAs("scores of shape (3)")
                 .isThrownBy(() -> ScaledDotProductAttention.softmaxRows(vector))
                 .withMessageContaining("scores").withMessageContaining("[3]");

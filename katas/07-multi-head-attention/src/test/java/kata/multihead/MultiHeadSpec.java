@@ -484,6 +484,12 @@ class MultiHeadSpec {
         assertThatIllegalArgumentException().describedAs("query (4, 5) in a layer of width 6")
                 .isThrownBy(() -> layer.forward(Tensor.zeros(4, 5), x, x, null))
                 .withMessageContaining("query").withMessageContaining("[4, 5]");
+        assertThatIllegalArgumentException().describedAs("query (2, 4, 6): its last axis fits, but it is not a matrix")
+                .isThrownBy(() -> layer.forward(Tensor.zeros(2, 4, 6), x, x, null))
+                .withMessageMatching("(?s).*\\bquery\\b.*").withMessageContaining("[2, 4, 6]");
+        assertThatIllegalArgumentException().describedAs("key (4, 5) in a layer of width 6, with a value (4, 6)")
+                .isThrownBy(() -> layer.forward(x, Tensor.zeros(4, 5), x, null))
+                .withMessageMatching("(?s).*\\bkey\\b.*").withMessageContaining("[4, 5]");
         assertThatIllegalArgumentException().describedAs("key of shape (6)")
                 .isThrownBy(() -> layer.forward(x, Tensor.zeros(6), x, null))
                 .withMessageContaining("key").withMessageContaining("[6]");

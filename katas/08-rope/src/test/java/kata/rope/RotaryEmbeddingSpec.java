@@ -453,6 +453,9 @@ class RotaryEmbeddingSpec {
         assertThatIllegalArgumentException().describedAs("k of shape (4, 1) is a matrix: score takes one vector")
                 .isThrownBy(() -> RotaryEmbedding.score(Tensor.zeros(4), 0, Tensor.zeros(4, 1), 1))
                 .withMessageContaining("k").withMessageContaining("[4, 1]");
+        assertThatIllegalArgumentException().describedAs("q and k both of shape (2, 2): alike, but matrices")
+                .isThrownBy(() -> RotaryEmbedding.score(Tensor.zeros(2, 2), 0, Tensor.zeros(2, 2), 1))
+                .withMessageMatching("(?s).*\\bq\\b.*").withMessageContaining("[2, 2]");
     }
 
     @Test

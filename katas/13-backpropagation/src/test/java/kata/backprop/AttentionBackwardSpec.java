@@ -135,6 +135,9 @@ class AttentionBackwardSpec {
         assertThatIllegalArgumentException().describedAs("k must be a matrix")
                 .isThrownBy(() -> AttentionBackward.backward(q, Tensor.zeros(3), v, p, dO))
                 .withMessageContaining("k").withMessageContaining("[3]");
+        assertThatIllegalArgumentException().describedAs("k of shape (4, 2, 3): rows of width d_k, four of them, but not a matrix")
+                .isThrownBy(() -> AttentionBackward.backward(q, Tensor.zeros(4, 2, 3), v, p, dO))
+                .withMessageMatching("(?s).*\\bk\\b.*").withMessageContaining("[4, 2, 3]");
         assertThatIllegalArgumentException().describedAs("v must be a matrix")
                 .isThrownBy(() -> AttentionBackward.backward(q, k, Tensor.zeros(4), p, dO))
                 .withMessageContaining("v").withMessageContaining("[4]");
