@@ -77,12 +77,11 @@ public final class Model implements Predictor {
     public static Model initial(ModelConfig config, RandomGenerator random) {
         Shapes.requireAtLeast(config.vocabSize(), 3, "vocabSize");       // PAD, START and END, then the digits
         Shapes.requireAtLeast(config.dModel(), 1, "dModel");
-        Shapes.requireAtLeast(config.numHeads(), 1, "numHeads");
         Shapes.requireAtLeast(config.dFF(), 1, "dFF");
         Shapes.requireAtLeast(config.encoderLayers(), 1, "encoderLayers");
         Shapes.requireAtLeast(config.decoderLayers(), 1, "decoderLayers");
         Shapes.requireAtLeast(config.maxLength(), 1, "maxLength");
-        if (config.dModel() % 2 != 0) {                                  // numHeads | dModel: kata 07 checks it
+        if (config.dModel() % 2 != 0) {            // numHeads >= 1 dividing dModel: kata 07 checks it
             throw new IllegalArgumentException("dModel = " + config.dModel() + " must be even: the positions are sin and"
                     + " cos pairs");
         }
