@@ -10,7 +10,7 @@ import kata.support.Tensor;
 /**
  * Times the naive triple loop (one dot product per output, below) and your {@link BlockedMatmul} on the same
  * square matrices and writes their GFLOP/s side by side. Not a spec (no timing is ever asserted):
- * run it with {@code mvn -q -pl katas/12-compute -am process-test-classes -Dmeasure}, which writes
+ * run it with {@code mvn -q -pl grader exec:java -Dmeasure=12}, which writes
  * {@code katas/12-compute/measurements/matmul.txt} (git ignores that folder). The FLOP count per
  * product is your own {@link Flops#matmul}.
  */
